@@ -67,15 +67,15 @@ impl Currency {
 
     /// A symbol with its optional letter prefix: "$", "US$", "C$", "£", "€", ...
     fn from_symbol(symbol: &str) -> Currency {
+        match symbol {
+            "£" => return Currency::Gbp,
+            "€" => return Currency::Eur,
+            "¥" => return Currency::Other("JPY"),
+            "₹" => return Currency::Other("INR"),
+            _ => {}
+        }
         let upper = symbol.to_ascii_uppercase();
         match upper.trim_end_matches('$') {
-            "" => match symbol {
-                "£" => Currency::Gbp,
-                "€" => Currency::Eur,
-                "¥" => Currency::Other("JPY"),
-                "₹" => Currency::Other("INR"),
-                _ => Currency::Dollar,
-            },
             "US" | "U.S." | "USD" => Currency::Usd,
             "C" | "CA" | "CAN" | "CDN" | "CAD" => Currency::Cad,
             "A" | "AU" | "AUD" => Currency::Aud,
