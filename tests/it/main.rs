@@ -1,1 +1,2 @@
+mod markdown_reader;
 mod smoke;
