@@ -101,13 +101,19 @@ pub fn find_emails(text: &str) -> Vec<Email> {
         };
         let domain_body = domain.trim_start_matches('@');
         let looks_like_address = local.chars().any(char::is_alphanumeric)
-            && domain_body.chars().next().is_some_and(char::is_alphanumeric)
+            && domain_body
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
             && domain_body.chars().any(char::is_alphabetic);
         if !looks_like_address {
             continue;
         }
         let valid = local_is_valid(local) && !domain.contains('@') && domain_is_valid(domain);
-        out.push(Email { span: start..end, valid });
+        out.push(Email {
+            span: start..end,
+            valid,
+        });
     }
     out
 }
@@ -124,9 +130,8 @@ static PHONE_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^,?\s*(?:ext\.?|extn\.?|extension|x|\#)\s*[0-9]{1,6}\b")
-});
+static EXTENSION: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^,?\s*(?:ext\.?|extn\.?|extension|x|\#)\s*[0-9]{1,6}\b"));
 
 /// Words right before a number that say it is a phone number.
 static PHONE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -211,14 +216,21 @@ fn is_valid_number(country: Option<&str>, paren: Option<&str>, groups: &[&str]) 
         8 => lens == [4, 4],
         10 => {
             matches!(lens.as_slice(), [10] | [3, 3, 4])
-                || (starts_zero && matches!(lens.as_slice(), [2, 4, 4] | [4, 3, 3] | [4, 6] | [5, 5] | [3, 3, 4]))
+                || (starts_zero
+                    && matches!(
+                        lens.as_slice(),
+                        [2, 4, 4] | [4, 3, 3] | [4, 6] | [5, 5] | [3, 3, 4]
+                    ))
                 || ((digits.starts_with("13") || digits.starts_with("18"))
                     && matches!(lens.as_slice(), [4, 3, 3]))
         }
         11 => {
             (digits.starts_with('1') && matches!(lens.as_slice(), [1, 3, 3, 4] | [11] | [1, 10]))
                 || (starts_zero
-                    && matches!(lens.as_slice(), [11] | [3, 4, 4] | [5, 6] | [4, 3, 4] | [5, 3, 3] | [4, 7] | [3, 8]))
+                    && matches!(
+                        lens.as_slice(),
+                        [11] | [3, 4, 4] | [5, 6] | [4, 3, 4] | [5, 3, 3] | [4, 7] | [3, 8]
+                    ))
         }
         _ => false,
     }
@@ -248,7 +260,9 @@ fn is_year_range(groups: &[&str]) -> bool {
 fn is_near_nanp(groups: &[&str], seps: &[&str]) -> bool {
     let hyphen_or_dot = seps.iter().all(|s| *s == "-" || *s == ".");
     let (groups, lens): (&[&str], Vec<usize>) = match groups {
-        [one, rest @ ..] if *one == "1" && rest.len() == 3 => (rest, rest.iter().map(|g| g.len()).collect()),
+        [one, rest @ ..] if *one == "1" && rest.len() == 3 => {
+            (rest, rest.iter().map(|g| g.len()).collect())
+        }
         _ => (groups, groups.iter().map(|g| g.len()).collect()),
     };
     let total: usize = lens.iter().sum();
@@ -271,7 +285,9 @@ fn is_near_nanp(groups: &[&str], seps: &[&str]) -> bool {
 pub fn find_phones(text: &str) -> Vec<Phone> {
     let mut out = Vec::new();
     for c in PHONE_CANDIDATE.captures_iter(text) {
-        let (Some(whole), Some(run)) = (c.get(0), c.name("groups")) else { continue };
+        let (Some(whole), Some(run)) = (c.get(0), c.name("groups")) else {
+            continue;
+        };
         let start = whole.start();
         let prev = char_before(text, start);
         if prev.is_some_and(|p| p.is_alphanumeric() || "$£€¥₹/_@#:".contains(p))
@@ -293,9 +309,11 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
             .name("paren")
             .map(|p| p.as_str().trim_matches(|ch: char| !ch.is_ascii_digit()));
         // The longest leading run of groups that forms a valid number, if any.
-        let valid_len = (1..=groups.len())
-            .rev()
-            .find(|&k| groups.get(..k).is_some_and(|g| is_valid_number(country, paren, g)));
+        let valid_len = (1..=groups.len()).rev().find(|&k| {
+            groups
+                .get(..k)
+                .is_some_and(|g| is_valid_number(country, paren, g))
+        });
         let used = valid_len.unwrap_or(groups.len());
         let used_groups = groups.get(..used).unwrap_or(&[]);
         let used_seps = seps.get(..used.saturating_sub(1)).unwrap_or(&[]);
@@ -305,9 +323,9 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
         let tail = after(text, main_end);
         if tail.starts_with('%')
             || (tail.chars().next().is_some_and(char::is_alphanumeric) && !EXTENSION.is_match(tail))
-            || ["/", ":", ",", ".", "("]
-                .iter()
-                .any(|p| tail.starts_with(p) && tail.chars().nth(1).is_some_and(|d| d.is_ascii_digit()))
+            || ["/", ":", ",", ".", "("].iter().any(|p| {
+                tail.starts_with(p) && tail.chars().nth(1).is_some_and(|d| d.is_ascii_digit())
+            })
         {
             continue;
         }
@@ -319,8 +337,8 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
             continue;
         }
         let labelled = plus || paren.is_some_and(|p| p.len() >= 2) || PHONE_LABEL.is_match(window);
-        let digit_count: usize = used_groups.iter().map(|g| g.len()).sum::<usize>()
-            + paren.map_or(0, str::len);
+        let digit_count: usize =
+            used_groups.iter().map(|g| g.len()).sum::<usize>() + paren.map_or(0, str::len);
         let report = match valid_len {
             Some(_) => labelled || (used_groups.len() >= 2 && digit_count >= 10),
             None => (labelled && digit_count >= 7) || is_near_nanp(&groups, &seps),
@@ -329,7 +347,10 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
             continue;
         }
         let end = main_end + EXTENSION.find(tail).map_or(0, |m| m.end());
-        out.push(Phone { span: start..end, valid: valid_len.is_some() });
+        out.push(Phone {
+            span: start..end,
+            valid: valid_len.is_some(),
+        });
     }
     out
 }

@@ -87,7 +87,9 @@ static ARTICLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// Before "a day" / "an hour", words that make it a rate or frequency ("$350 an hour",
 /// "twice a month", "24 hours a day").
 static RATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"(?:[0-9%$£€]|\bper|\bonce|\btwice|\btimes|\beach|\bevery|\bdollars?|\bhours?|\bdays?|\bweeks?|\bmonths?|\bhrs?)\s*$")
+    regex(
+        r"(?:[0-9%$£€]|\bper|\bonce|\btwice|\btimes|\beach|\bevery|\bdollars?|\bhours?|\bdays?|\bweeks?|\bmonths?|\bhrs?)\s*$",
+    )
 });
 
 /// "the next business day", "by end of the next working day", "the following day".
@@ -113,7 +115,14 @@ static SAME_DAY: LazyLock<Regex> =
 fn unit_of(c: &regex::Captures<'_>) -> Option<(TimeUnit, f64)> {
     if c.name("bd").is_some() {
         let days = c.name("bdd").is_some();
-        return Some((if days { TimeUnit::BusinessDays } else { TimeUnit::Hours }, 1.0));
+        return Some((
+            if days {
+                TimeUnit::BusinessDays
+            } else {
+                TimeUnit::Hours
+            },
+            1.0,
+        ));
     }
     if c.name("cal").is_some() || c.name("day").is_some() {
         return Some((TimeUnit::CalendarDays, 1.0));
@@ -143,35 +152,67 @@ pub fn find_durations(text: &str) -> Vec<Duration> {
             continue;
         }
         let rest = after(text, n.span.end);
-        let Some(c) = UNIT_AFTER.captures(rest) else { continue };
-        let (Some(whole), Some((unit, factor))) = (c.get(0), unit_of(&c)) else { continue };
+        let Some(c) = UNIT_AFTER.captures(rest) else {
+            continue;
+        };
+        let (Some(whole), Some((unit, factor))) = (c.get(0), unit_of(&c)) else {
+            continue;
+        };
         let end = n.span.end + whole.end();
         if FREQUENCY_AFTER.is_match(after(text, end)) {
             continue;
         }
-        out.push(Duration { span: n.span.start..end, value: n.value * factor, unit });
+        out.push(Duration {
+            span: n.span.start..end,
+            value: n.value * factor,
+            unit,
+        });
     }
     for c in ARTICLE_UNIT.captures_iter(text) {
-        let (Some(whole), Some((unit, factor))) = (c.get(0), unit_of(&c)) else { continue };
+        let (Some(whole), Some((unit, factor))) = (c.get(0), unit_of(&c)) else {
+            continue;
+        };
         if RATE_BEFORE.is_match(before(text, whole.start(), 24))
             || FREQUENCY_AFTER.is_match(after(text, whole.end()))
         {
             continue;
         }
         let value = if c.name("half").is_some() { 0.5 } else { 1.0 };
-        out.push(Duration { span: whole.range(), value: value * factor, unit });
+        out.push(Duration {
+            span: whole.range(),
+            value: value * factor,
+            unit,
+        });
     }
     for c in NEXT_DAY.captures_iter(text) {
         let Some(whole) = c.get(0) else { continue };
-        let unit = if c.name("bd").is_some() { TimeUnit::BusinessDays } else { TimeUnit::CalendarDays };
-        out.push(Duration { span: whole.range(), value: 1.0, unit });
+        let unit = if c.name("bd").is_some() {
+            TimeUnit::BusinessDays
+        } else {
+            TimeUnit::CalendarDays
+        };
+        out.push(Duration {
+            span: whole.range(),
+            value: 1.0,
+            unit,
+        });
     }
     for c in END_OF_DAY.captures_iter(text) {
-        let Some(phrase) = c.name("phrase") else { continue };
-        out.push(Duration { span: phrase.range(), value: 1.0, unit: TimeUnit::BusinessDays });
+        let Some(phrase) = c.name("phrase") else {
+            continue;
+        };
+        out.push(Duration {
+            span: phrase.range(),
+            value: 1.0,
+            unit: TimeUnit::BusinessDays,
+        });
     }
     for m in SAME_DAY.find_iter(text) {
-        out.push(Duration { span: m.range(), value: 1.0, unit: TimeUnit::BusinessDays });
+        out.push(Duration {
+            span: m.range(),
+            value: 1.0,
+            unit: TimeUnit::BusinessDays,
+        });
     }
     remove_overlaps(out, |d| d.span.clone())
 }

@@ -44,14 +44,20 @@ fn quantities_by_end(text: &str) -> HashMap<usize, Quantity> {
     let words_at: HashMap<usize, bool> =
         numbers.iter().map(|n| (n.span.start, n.in_words)).collect();
     let mut offer = |q: Quantity| {
-        let longer = map.get(&q.span.end).is_none_or(|old| q.span.start < old.span.start);
+        let longer = map
+            .get(&q.span.end)
+            .is_none_or(|old| q.span.start < old.span.start);
         if longer {
             map.insert(q.span.end, q);
         }
     };
     for n in &numbers {
         if !n.pronoun {
-            offer(Quantity { span: n.span.clone(), value: n.value, in_words: n.in_words });
+            offer(Quantity {
+                span: n.span.clone(),
+                value: n.value,
+                in_words: n.in_words,
+            });
         }
     }
     // Money and percent spans start at a marker or at their number: in words when the number is.
@@ -60,15 +66,26 @@ fn quantities_by_end(text: &str) -> HashMap<usize, Quantity> {
             .get(span.clone())
             .and_then(|s| s.find(|c: char| c.is_ascii_alphanumeric()))
             .map_or(span.start, |i| span.start + i);
-        words_at.get(&first_digit_or_letter).copied().unwrap_or(false)
+        words_at
+            .get(&first_digit_or_letter)
+            .copied()
+            .unwrap_or(false)
     };
     for m in find_money(text) {
         let w = in_words(&m.span);
-        offer(Quantity { span: m.span, value: m.amount, in_words: w });
+        offer(Quantity {
+            span: m.span,
+            value: m.amount,
+            in_words: w,
+        });
     }
     for p in find_percents(text) {
         let w = in_words(&p.span);
-        offer(Quantity { span: p.span, value: p.value, in_words: w });
+        offer(Quantity {
+            span: p.span,
+            value: p.value,
+            in_words: w,
+        });
     }
     map
 }
@@ -90,13 +107,19 @@ pub fn find_words_and_figures(text: &str) -> Vec<WordsAndFigures> {
     let mut out = Vec::new();
     let mut outside: Option<HashMap<usize, Quantity>> = None;
     for c in BRACKETED.captures_iter(text) {
-        let (Some(open), Some(inner)) = (c.get(0), c.get(1)) else { continue };
-        let Some(inside) = whole_quantity(inner.as_str(), inner.start()) else { continue };
+        let (Some(open), Some(inner)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let Some(inside) = whole_quantity(inner.as_str(), inner.start()) else {
+            continue;
+        };
         let head = text.get(..open.start()).unwrap_or("");
         let head_end = head.trim_end().len();
         // Only look at the text outside brackets once one bracket holds a quantity.
         let quantities = outside.get_or_insert_with(|| quantities_by_end(text));
-        let Some(before) = quantities.get(&head_end) else { continue };
+        let Some(before) = quantities.get(&head_end) else {
+            continue;
+        };
         let pair = match (before.in_words, inside.in_words) {
             (true, false) => WordsAndFigures {
                 words: before.span.clone(),

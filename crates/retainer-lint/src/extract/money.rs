@@ -164,8 +164,7 @@ static NOT_MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A range connector after a marked amount ("$8,000 to 10,000", "$8,000–10,000").
-static RANGE_CONNECTOR: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^\s*(?:-|–|—|to|and)\s*$"));
+static RANGE_CONNECTOR: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*(?:-|–|—|to|and)\s*$"));
 
 fn suffix_currency(c: &Captures<'_>) -> Option<(Currency, Range<usize>)> {
     if let Some(code) = c.name("code") {
@@ -173,8 +172,14 @@ fn suffix_currency(c: &Captures<'_>) -> Option<(Currency, Range<usize>)> {
     }
     let word = c.name("word")?;
     let q = c.name("q");
-    let unit = word.as_str().get(q.map_or(0, |q| q.end() - word.start())..)?.trim();
-    Some((Currency::from_word(unit, q.map(|q| q.as_str())), word.range()))
+    let unit = word
+        .as_str()
+        .get(q.map_or(0, |q| q.end() - word.start())..)?
+        .trim();
+    Some((
+        Currency::from_word(unit, q.map(|q| q.as_str())),
+        word.range(),
+    ))
 }
 
 /// Finds money amounts, sorted by start.
@@ -261,7 +266,12 @@ pub fn find_money(text: &str) -> Vec<Money> {
                 }
             }
         };
-        out.push(Money { span, amount, currency, marker });
+        out.push(Money {
+            span,
+            amount,
+            currency,
+            marker,
+        });
     }
     out
 }

@@ -148,16 +148,16 @@ static SCALE_AFTER: LazyLock<Regex> =
 
 static ORDINAL_SUFFIX: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:st|nd|rd|th)\b"));
 
-static HYPHEN_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b")
-});
+static HYPHEN_ORDINAL: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b"));
 
-static PRONOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:no|any|every|some|the|this|that|each|which|another|such)\s+$")
-});
+static PRONOUN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"\b(?:no|any|every|some|the|this|that|each|which|another|such)\s+$"));
 
 static PRONOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^(?:\s+(?:of|another|who|whom|whose|which|that|at\s+a\s+time|or\s+(?:more|other|another))\b|'s\b|\x{2019}s\b|-on-one\b)")
+    regex(
+        r"^(?:\s+(?:of|another|who|whom|whose|which|that|at\s+a\s+time|or\s+(?:more|other|another))\b|'s\b|\x{2019}s\b|-on-one\b)",
+    )
 });
 
 fn unicode_fraction(c: &str) -> Option<f64> {
@@ -337,7 +337,11 @@ pub(super) fn parse_words_at(text: &str, start: usize) -> Option<WordNumber> {
     let mut end = first_end;
     match first {
         Word::Zero => {
-            return Some(WordNumber { end, value: 0.0, fraction_word: false });
+            return Some(WordNumber {
+                end,
+                value: 0.0,
+                fraction_word: false,
+            });
         }
         Word::Unit(v) => {
             group = v;
@@ -377,7 +381,11 @@ pub(super) fn parse_words_at(text: &str, start: usize) -> Option<WordNumber> {
                     last = Last::Scale;
                 }
                 Word::Dozen => {
-                    return Some(WordNumber { end, value: 12.0, fraction_word: false });
+                    return Some(WordNumber {
+                        end,
+                        value: 12.0,
+                        fraction_word: false,
+                    });
                 }
                 Word::Fraction(den) => {
                     let plural = text.get(..end).is_some_and(|t| t.ends_with('s'));
@@ -393,9 +401,15 @@ pub(super) fn parse_words_at(text: &str, start: usize) -> Option<WordNumber> {
         _ => return None,
     }
     loop {
-        let Some((next_end, next, hyphen)) = peek(text, end) else { break };
+        let Some((next_end, next, hyphen)) = peek(text, end) else {
+            break;
+        };
         // Only "forty-eight" and "one-third" join with a hyphen.
-        if hyphen && !matches!((last, next), (Last::Tens, Word::Unit(_)) | (Last::Unit, Word::Fraction(_)))
+        if hyphen
+            && !matches!(
+                (last, next),
+                (Last::Tens, Word::Unit(_)) | (Last::Unit, Word::Fraction(_))
+            )
         {
             break;
         }
@@ -425,20 +439,30 @@ pub(super) fn parse_words_at(text: &str, start: usize) -> Option<WordNumber> {
                 has_hundred = true;
                 last = Last::Hundred;
             }
-            Word::Scale(s)
-                if !matches!(last, Last::Scale) && s < last_scale && group > 0.0 =>
-            {
+            Word::Scale(s) if !matches!(last, Last::Scale) && s < last_scale && group > 0.0 => {
                 total += group * s;
                 group = 0.0;
                 has_hundred = false;
                 last_scale = s;
                 last = Last::Scale;
             }
-            Word::Dozen if matches!(last, Last::Unit | Last::Teen) && total == 0.0 && !has_hundred => {
-                return Some(WordNumber { end: next_end, value: group * 12.0, fraction_word: false });
+            Word::Dozen
+                if matches!(last, Last::Unit | Last::Teen) && total == 0.0 && !has_hundred =>
+            {
+                return Some(WordNumber {
+                    end: next_end,
+                    value: group * 12.0,
+                    fraction_word: false,
+                });
             }
-            Word::Fraction(den) if last == Last::Unit && total == 0.0 && !has_hundred && group <= 10.0 => {
-                return Some(WordNumber { end: next_end, value: group / den, fraction_word: true });
+            Word::Fraction(den)
+                if last == Last::Unit && total == 0.0 && !has_hundred && group <= 10.0 =>
+            {
+                return Some(WordNumber {
+                    end: next_end,
+                    value: group / den,
+                    fraction_word: true,
+                });
             }
             Word::And => {
                 if let Some((tail_end, tail)) = and_fraction(text, next_end) {
@@ -481,7 +505,11 @@ pub(super) fn parse_words_at(text: &str, start: usize) -> Option<WordNumber> {
     if HYPHEN_ORDINAL.is_match(after(text, end)) {
         return None;
     }
-    Some(WordNumber { end, value: total + group, fraction_word: false })
+    Some(WordNumber {
+        end,
+        value: total + group,
+        fraction_word: false,
+    })
 }
 
 /// "and a half", "and one-third", "and two thirds" after a whole number: (end, value).
@@ -507,7 +535,9 @@ fn and_fraction(text: &str, pos: usize) -> Option<(usize, f64)> {
 pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     let mut out = Vec::new();
     for c in DIGITS.captures_iter(text) {
-        let (Some(whole), Some(int)) = (c.get(0), c.name("int")) else { continue };
+        let (Some(whole), Some(int)) = (c.get(0), c.name("int")) else {
+            continue;
+        };
         if char_before(text, whole.start()).is_some_and(|ch| ch.is_alphabetic() || ch == '_') {
             continue;
         }
@@ -532,7 +562,10 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
         if ORDINAL_SUFFIX.is_match(after(text, end)) {
             continue;
         }
-        if let Some(s) = SCALE_AFTER.captures(after(text, end)).and_then(|s| s.name("scale")) {
+        if let Some(s) = SCALE_AFTER
+            .captures(after(text, end))
+            .and_then(|s| s.name("scale"))
+        {
             value *= scale_value(s.as_str());
             end += s.end();
         }
@@ -549,10 +582,14 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
         if m.start() < words_end {
             continue;
         }
-        let Some(parsed) = parse_words_at(text, m.start()) else { continue };
+        let Some(parsed) = parse_words_at(text, m.start()) else {
+            continue;
+        };
         words_end = parsed.end;
         let span = m.start()..parsed.end;
-        let pronoun = text.get(span.clone()).is_some_and(|w| w.eq_ignore_ascii_case("one"))
+        let pronoun = text
+            .get(span.clone())
+            .is_some_and(|w| w.eq_ignore_ascii_case("one"))
             && (PRONOUN_BEFORE.is_match(before(text, span.start, 24))
                 || PRONOUN_AFTER.is_match(after(text, span.end)));
         out.push(NumberMatch {

@@ -95,7 +95,11 @@ pub fn find_percents(text: &str) -> Vec<Percent> {
             continue;
         };
         let period = period_around(text, &span);
-        out.push(Percent { span, value, period });
+        out.push(Percent {
+            span,
+            value,
+            period,
+        });
     }
     out
 }
