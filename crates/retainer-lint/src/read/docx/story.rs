@@ -109,6 +109,8 @@ struct Paragraph {
     num: NumPr,
     /// Paragraphs of text boxes anchored in this one, emitted right after it.
     nested: Vec<Finished>,
+    /// A drop cap: the first letter(s) of the next paragraph, set in a frame of its own.
+    drop_cap: bool,
 }
 
 #[derive(Debug)]
@@ -131,6 +133,8 @@ struct Walker<'s, 'o, 'l> {
     properties: usize,
     property_changes: usize,
     comment: Option<(String, Option<String>)>,
+    /// A drop-cap paragraph waiting to be joined to the paragraph it begins.
+    drop_cap: Option<Finished>,
     max_depth: usize,
 }
 
@@ -154,6 +158,7 @@ pub(crate) fn read(
         properties: 0,
         property_changes: 0,
         comment: None,
+        drop_cap: None,
         max_depth,
     };
     loop {
@@ -176,6 +181,9 @@ pub(crate) fn read(
             Node::Entity(text) => walker.text(&text),
             Node::Eof => break,
         }
+    }
+    if let Some(drop_cap) = walker.drop_cap.take() {
+        walker.out.emit(drop_cap)?;
     }
     Ok(())
 }
@@ -289,6 +297,7 @@ impl Walker<'_, '_, '_> {
                     style: None,
                     num: NumPr::default(),
                     nested: Vec::new(),
+                    drop_cap: false,
                 });
                 Frame::Paragraph
             }
@@ -449,6 +458,14 @@ impl Walker<'_, '_, '_> {
             return Ok(Frame::Properties { change: false });
         }
         match local {
+            b"framePr" => {
+                let drop = tag
+                    .attr(b"dropCap")?
+                    .is_some_and(|d| d == "drop" || d == "margin");
+                if let Some(p) = self.paragraphs.last_mut() {
+                    p.drop_cap |= drop;
+                }
+            }
             b"pStyle" => {
                 if let Some(p) = self.paragraphs.last_mut() {
                     p.style = tag.attr(b"val")?;
@@ -626,7 +643,7 @@ impl Walker<'_, '_, '_> {
             StoryKind::Comments => self.comment.clone(),
             _ => None,
         };
-        let finished = Finished {
+        let mut finished = Finished {
             serial: p.serial,
             kind,
             part: Arc::clone(&self.story.part),
@@ -635,6 +652,17 @@ impl Walker<'_, '_, '_> {
             links: p.links,
             comment,
         };
+        if p.drop_cap && self.paragraphs.is_empty() && p.nested.is_empty() {
+            if let Some(earlier) = self.drop_cap.replace(finished) {
+                self.out.emit(earlier)?;
+            }
+            return Ok(());
+        }
+        if self.paragraphs.is_empty() {
+            if let Some(drop_cap) = self.drop_cap.take() {
+                finished = join_drop_cap(drop_cap, finished);
+            }
+        }
         match self.paragraphs.last_mut() {
             Some(parent) => {
                 parent.nested.push(finished);
@@ -665,6 +693,25 @@ impl Walker<'_, '_, '_> {
             _ => BlockKind::Paragraph,
         }
     }
+}
+
+/// The drop cap's letters begin the paragraph that follows it.
+fn join_drop_cap(drop_cap: Finished, mut next: Finished) -> Finished {
+    let shift = drop_cap.text.len();
+    for run in &mut next.runs {
+        run.text = run.text.start + shift..run.text.end + shift;
+    }
+    for link in &mut next.links {
+        link.text = link.text.start + shift..link.text.end + shift;
+    }
+    let mut runs = drop_cap.runs;
+    runs.append(&mut next.runs);
+    let mut links = drop_cap.links;
+    links.append(&mut next.links);
+    next.text.insert_str(0, &drop_cap.text);
+    next.runs = runs;
+    next.links = links;
+    next
 }
 
 /// `pPr`, `rPr`, `sectPr`, `tblPr`, `tblPrEx`, `sdtPr`, `tblGrid`, ...: properties, not content.
