@@ -1,2 +1,3 @@
 mod corpus;
+mod docx_reader;
 mod smoke;
