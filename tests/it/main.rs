@@ -1,3 +1,4 @@
 mod corpus;
 mod docx_reader;
+mod hostile;
 mod smoke;

@@ -767,7 +767,7 @@ fn symbol(font: Option<&str>, code: Option<&str>) -> Option<char> {
     let code = u32::from_str_radix(code?.trim(), 16).ok()?;
     let low = code & 0xFF;
     let symbol_font = font.is_some_and(|f| f.eq_ignore_ascii_case("Symbol"));
-    if symbol_font && (code >= 0xF000 && code <= 0xF0FF || code <= 0xFF) {
+    if symbol_font && ((0xF000..=0xF0FF).contains(&code) || code <= 0xFF) {
         if let Some(c) = symbol_font_char(low) {
             return Some(c);
         }
