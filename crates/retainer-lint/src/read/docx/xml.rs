@@ -95,6 +95,8 @@ pub(crate) enum Node<'a> {
 #[derive(Debug)]
 pub(crate) struct Xml<'a> {
     reader: NsReader<&'a [u8]>,
+    /// Bytes before what the reader sees (a byte-order mark).
+    base: usize,
     part: &'a str,
     depth: usize,
     max_depth: usize,
@@ -103,6 +105,12 @@ pub(crate) struct Xml<'a> {
 
 impl<'a> Xml<'a> {
     pub fn new(bytes: &'a [u8], part: &'a str, max_depth: usize) -> Self {
+        // quick-xml skips a byte-order mark without counting it: strip it here and add its
+        // length back so positions stay byte offsets in the part.
+        let (bytes, base) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => (rest, 3),
+            None => (bytes, 0),
+        };
         let mut reader = NsReader::from_reader(bytes);
         let config = reader.config_mut();
         config.check_end_names = true;
@@ -110,6 +118,7 @@ impl<'a> Xml<'a> {
         config.expand_empty_elements = false;
         Xml {
             reader,
+            base,
             part,
             depth: 0,
             max_depth,
@@ -119,7 +128,9 @@ impl<'a> Xml<'a> {
 
     /// Byte offset just past the last event read.
     pub fn position(&self) -> usize {
-        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+        usize::try_from(self.reader.buffer_position())
+            .unwrap_or(usize::MAX)
+            .saturating_add(self.base)
     }
 
     /// Nesting depth of the element last opened.
