@@ -141,7 +141,9 @@ fn list_label_end(text: &str) -> Option<usize> {
     let ok = (1..=4).contains(&label.len())
         && (label.chars().all(|c| c.is_ascii_digit())
             || (label.len() == 1 && label.chars().all(|c| c.is_ascii_alphabetic()))
-            || label.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X')));
+            || label
+                .chars()
+                .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X')));
     ok.then_some(lead + close + 1)
 }
 
@@ -187,8 +189,14 @@ mod tests {
 
     #[test]
     fn unbalanced_marks_are_flagged() {
-        check("Our account (payable within 30 days will follow.", &["(@12"]);
-        check("Fees are payable within 30 days) of the invoice.", &[")@31"]);
+        check(
+            "Our account (payable within 30 days will follow.",
+            &["(@12"],
+        );
+        check(
+            "Fees are payable within 30 days) of the invoice.",
+            &[")@31"],
+        );
         check("See the schedule [Schedule A.", &["[@17"]);
         check("The “Matter means the dispute.", &["“@4"]);
         check("The Matter” means the dispute.", &["”@10"]);
@@ -203,12 +211,21 @@ mod tests {
     fn balanced_and_apostrophes_are_not_flagged() {
         check("Acme Corp. (the “Client”) retains us.", &[]);
         check("Acme Corp. (the \"Client\") retains us.", &[]);
-        check("The Client's file and the Firm’s fees; the clients' accounts.", &[]);
-        check("We will ‘use our best efforts’ and the ‘Matter’ is defined.", &[]);
+        check(
+            "The Client's file and the Firm’s fees; the clients' accounts.",
+            &[],
+        );
+        check(
+            "We will ‘use our best efforts’ and the ‘Matter’ is defined.",
+            &[],
+        );
         check("a) the retainer; b) the fees", &[]);
         check("1) Sign the letter and return it.", &[]);
         check("iv) the court filing fees", &[]);
-        check("You will provide: a) documents; b) instructions; and c) payment.", &[]);
+        check(
+            "You will provide: a) documents; b) instructions; and c) payment.",
+            &[],
+        );
         check("Our fees (plus HST [13%]) are {fixed}.", &[]);
         check("He said “the retainer (deposit) is fine” to us.", &[]);
         check("Mixed “quotes\" are tolerated.", &[]);

@@ -90,7 +90,9 @@ fn starts_sentence(text: &str, at: usize) -> bool {
     for c in before.chars().rev() {
         match c {
             c if c.is_whitespace() => continue,
-            '(' | '[' | '"' | '“' | '‘' | '\'' | '*' | '_' | '-' | '–' | '—' | '•' => continue,
+            '(' | '[' | '"' | '“' | '‘' | '\'' | '*' | '_' | '-' | '–' | '—' | '•' => {
+                continue
+            }
             '.' | '?' | '!' | ':' | ';' => return true,
             _ => return false,
         }
@@ -175,10 +177,16 @@ pub(crate) mod testing {
             let block = &doc.blocks[f.block];
             assert!(block.kind.is_prose(), "finding in a comment: {f:?}");
             assert!(!f.range.is_empty(), "empty range: {f:?}");
-            assert!(block.text.get(f.range.clone()).is_some(), "bad range: {f:?}");
+            assert!(
+                block.text.get(f.range.clone()).is_some(),
+                "bad range: {f:?}"
+            );
             assert!(!f.message.is_empty());
             if let Some((b, r, _)) = &f.related {
-                assert!(doc.blocks[*b].text.get(r.clone()).is_some(), "bad related: {f:?}");
+                assert!(
+                    doc.blocks[*b].text.get(r.clone()).is_some(),
+                    "bad related: {f:?}"
+                );
             }
         }
     }
@@ -222,11 +230,24 @@ mod tests {
         let mut texts = Vec::new();
         for i in 0..5000 {
             texts.push(match i % 5 {
-                0 => format!("{}. Heading paragraph about Term{i} (the \"Term{i}\") and the Matter.", i / 5 + 1),
-                1 => format!("See section {} and Schedule A; the Term{} applies.", i % 40, i - 1),
-                2 => "Our meeting on Thursday, 26 November 2026 with Acme Corp. (the \"Client\")".to_string(),
-                3 => format!("(a) the Client will pay (b) within {} days; Mr. John Smith{i} agrees.", i % 30),
-                _ => "Acme Corporation and Mr. Jon Smith signed on 31 April 2026 [draft".to_string(),
+                0 => format!(
+                    "{}. Heading paragraph about Term{i} (the \"Term{i}\") and the Matter.",
+                    i / 5 + 1
+                ),
+                1 => format!(
+                    "See section {} and Schedule A; the Term{} applies.",
+                    i % 40,
+                    i - 1
+                ),
+                2 => "Our meeting on Thursday, 26 November 2026 with Acme Corp. (the \"Client\")"
+                    .to_string(),
+                3 => format!(
+                    "(a) the Client will pay (b) within {} days; Mr. John Smith{i} agrees.",
+                    i % 30
+                ),
+                _ => {
+                    "Acme Corporation and Mr. Jon Smith signed on 31 April 2026 [draft".to_string()
+                }
             });
         }
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();

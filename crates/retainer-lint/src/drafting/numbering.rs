@@ -1,4 +1,6 @@
 //! stub
 use super::Finding;
 use crate::document::Document;
-pub fn numbering(_doc: &Document) -> Vec<Finding> { Vec::new() }
+pub fn numbering(_doc: &Document) -> Vec<Finding> {
+    Vec::new()
+}

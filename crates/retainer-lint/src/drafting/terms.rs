@@ -312,9 +312,7 @@ fn variants(term: &str) -> Vec<String> {
 
 /// Whether a match at `range` of `text` stands as whole words.
 fn whole_word(text: &str, range: &Range<usize>) -> bool {
-    let before = text
-        .get(..range.start)
-        .and_then(|s| s.chars().next_back());
+    let before = text.get(..range.start).and_then(|s| s.chars().next_back());
     let after = text.get(range.end..).and_then(|s| s.chars().next());
     !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
         && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
@@ -335,7 +333,9 @@ pub fn unused_definitions(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for def in &defs {
         let defined_at = (def.block, def.range.end);
-        let used_after = last_use.get(def.term.as_str()).is_some_and(|&at| at > defined_at);
+        let used_after = last_use
+            .get(def.term.as_str())
+            .is_some_and(|&at| at > defined_at);
         if used_after || reported.contains(&def.term.as_str()) {
             continue;
         }
