@@ -450,7 +450,12 @@ static CAPITALISED_USE: LazyLock<Regex> = LazyLock::new(|| {
 fn is_title_case(text: &str) -> bool {
     let mut long = 0usize;
     let mut capital = 0usize;
-    for word in text.split(|c: char| !c.is_alphabetic()) {
+    // The first word is capitalised in any sentence, so it says nothing.
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .skip(1)
+    {
         if word.chars().count() >= 4 {
             long += 1;
             if word.chars().next().is_some_and(char::is_uppercase) {
@@ -458,7 +463,7 @@ fn is_title_case(text: &str) -> bool {
             }
         }
     }
-    long > 0 && capital * 10 >= long * 6
+    long >= 2 && capital * 10 >= long * 6
 }
 
 /// `drafting.undefined-term`: a capitalised term used as a defined term ("the Matter") that
@@ -579,4 +584,313 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    fn defined(texts: &[&str]) -> Vec<(String, DefinitionForm)> {
+        definitions(&paragraphs(texts))
+            .into_iter()
+            .map(|d| (d.term, d.form))
+            .collect()
+    }
+
+    /// Runs one of the three checks on body paragraphs; `expected` as `block:words`.
+    fn check(run: fn(&Document) -> Vec<Finding>, texts: &[&str], expected: &[&str]) {
+        let doc = paragraphs(texts);
+        let found = run(&doc);
+        assert_well_formed(&doc, &found);
+        assert_eq!(spans(&doc, &found), expected, "{found:#?}");
+    }
+
+    use DefinitionForm::*;
+
+    #[test]
+    fn definition_forms_are_recognised() {
+        let t = |s: &str| s.to_string();
+        assert_eq!(
+            defined(&["We act in your claim (the \"Matter\")."]),
+            [(t("Matter"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["We act in your claim (the “Matter”)."]),
+            [(t("Matter"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["Acme Corp. (\"Client\") retains us."]),
+            [(t("Client"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["\"Matter\" means the dispute."]),
+            [(t("Matter"), Means)]
+        );
+        assert_eq!(
+            defined(&["the work (collectively, the \"Services\")"]),
+            [(t("Services"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["Smith LLP (hereinafter \"Firm\")"]),
+            [(t("Firm"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["This is the “Retainer Agreement” between us."]),
+            [(t("Retainer Agreement"), Inline)]
+        );
+        assert_eq!(
+            defined(&["your matter (the ‘Matter’)"]),
+            [(t("Matter"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["the statement (the ‘Statement of Client’s Rights’)"]),
+            [(t("Statement of Client’s Rights"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["Acme Corp. (the Client) retains us."]),
+            [(t("Client"), Unquoted)]
+        );
+        assert_eq!(
+            defined(&["(each a \"Party\" and together the \"Parties\")"]),
+            [(t("Party"), Parenthetical), (t("Parties"), Parenthetical)]
+        );
+        // Not definitions: lower-case quotes, scare quotes, apostrophes, asides.
+        assert!(defined(&["(\"we\", \"us\" or \"our\")"]).is_empty());
+        assert!(defined(&["We marked it \"Confidential\" and sent it."]).is_empty());
+        assert!(defined(&["The Client's file and the Firm's 'fees'."]).is_empty());
+        assert!(defined(&["(see the Court)"]).is_empty());
+    }
+
+    #[test]
+    fn undefined_terms_are_flagged() {
+        check(
+            undefined_terms,
+            &["We will act for you in the Matter."],
+            &["0:the Matter"],
+        );
+        check(
+            undefined_terms,
+            &[
+                "The Services include advice.",
+                "We bill the Services monthly.",
+            ],
+            &["0:The Services"],
+        );
+        check(
+            undefined_terms,
+            &["Under this Agreement, you pay our fees."],
+            &["0:this Agreement"],
+        );
+        check(
+            undefined_terms,
+            &[
+                "This letter (the \"Retainer Agreement\") sets out terms.",
+                "Sign the Agreement and return it.",
+            ],
+            &["1:the Agreement"],
+        );
+        check(
+            undefined_terms,
+            &["Any such Claim will be reported."],
+            &["0:Any such Claim"],
+        );
+        check(
+            undefined_terms,
+            &["The Effective Date is the date you sign."],
+            &["0:The Effective Date"],
+        );
+        let doc = paragraphs(&[
+            "This letter (the \"Retainer Agreement\") sets out terms.",
+            "Sign the Agreement.",
+        ]);
+        let f = &undefined_terms(&doc)[0];
+        assert_eq!(f.suggestion.as_deref(), Some("the Retainer Agreement"));
+        assert_eq!(f.related.as_ref().map(|r| r.0), Some(0));
+        assert!(f.message.contains("\"the Agreement\""), "{}", f.message);
+        let doc = paragraphs(&["the Matter and the Matter again, and the Matter."]);
+        assert!(undefined_terms(&doc)[0].message.contains("used 3 times"));
+    }
+
+    #[test]
+    fn defined_and_institutional_terms_are_not_flagged() {
+        check(
+            undefined_terms,
+            &[
+                "We act in your claim (the \"Matter\").",
+                "The Matter is complex.",
+            ],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["Acme Corp. (the “Client”) retains us; the Client's file is open."],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &[
+                "(collectively, the \"Services\")",
+                "Each Service is billed.",
+            ],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["You may complain to the Law Society, the Court, the Legal Ombudsman, or read the Statement of Client's Rights under the Solicitors Act in the Province."],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["We will act for you in the matter and bill the services."],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["Re: The Purchase of the Property at 12 Main Street"],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["We will review the Purchase Agreement and the Client Portal."],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["The Honourable Justice Smith heard the Estate of John Smith."],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["THE CLIENT ACKNOWLEDGES THE TERMS."],
+            &[],
+        );
+        let doc = letter(&[(H1, "The Services"), (P, "We do the work.")]);
+        assert!(undefined_terms(&doc).is_empty());
+        let doc = letter(&[
+            (C, "the Matter"),
+            (P, "We act (the \"Client\")."),
+            (P, "the Client"),
+        ]);
+        assert!(undefined_terms(&doc).is_empty());
+    }
+
+    #[test]
+    fn unused_definitions_are_flagged() {
+        check(
+            unused_definitions,
+            &[
+                "We act in your claim (the \"Matter\").",
+                "Our fees are hourly.",
+            ],
+            &["0:Matter"],
+        );
+        check(
+            unused_definitions,
+            &["\"Deposit\" means the money you pay first."],
+            &["0:Deposit"],
+        );
+        check(
+            unused_definitions,
+            &[
+                "Acme Corp. (the “Client”) retains us.",
+                "The client will pay the retainer.",
+            ],
+            &["0:Client"],
+        );
+        check(
+            unused_definitions,
+            &["The Matter is a claim (the \"Matter\")."],
+            &["0:Matter"],
+        );
+    }
+
+    #[test]
+    fn used_definitions_are_not_flagged() {
+        check(
+            unused_definitions,
+            &[
+                "We act in your claim (the \"Matter\").",
+                "The Matter is complex.",
+            ],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["Acme Corp. (the \"Client\") retains us; the Client's file is open."],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["the work (the \"Services\")", "Each Service is billed."],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["the parties (each a \"Party\")", "The Parties agree."],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["(the \"Fee Estimate\")", "We may revise the Fee Estimate."],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["Acme Corp. (the Client) retains us."],
+            &[],
+        );
+        check(unused_definitions, &["We have no definitions at all."], &[]);
+    }
+
+    #[test]
+    fn duplicate_definitions_are_flagged() {
+        check(
+            duplicate_definitions,
+            &[
+                "Your claim (the \"Matter\") is complex.",
+                "The lawsuit (the \"Matter\") is next.",
+                "The Matter.",
+            ],
+            &["1:Matter"],
+        );
+        check(
+            duplicate_definitions,
+            &["(the \"Client\") and (the “Client”)"],
+            &["0:Client"],
+        );
+        let doc = paragraphs(&["\"Matter\" means the claim.", "the claim (the \"Matter\")"]);
+        let found = duplicate_definitions(&doc);
+        assert_eq!(
+            found[0].related.as_ref().map(|r| (r.0, r.1.clone())),
+            Some((0, 1..7))
+        );
+    }
+
+    #[test]
+    fn single_and_informal_definitions_are_not_duplicates() {
+        check(
+            duplicate_definitions,
+            &["(the \"Matter\")", "(the \"Client\")", "(the \"Services\")"],
+            &[],
+        );
+        check(
+            duplicate_definitions,
+            &[
+                "(the \"Retainer Agreement\")",
+                "Sign the “Retainer Agreement” below.",
+            ],
+            &[],
+        );
+        check(
+            duplicate_definitions,
+            &["(the \"Matter\")", "(the \"Matters\")"],
+            &[],
+        );
+        let doc = letter(&[
+            (BlockKind::Header, "(the \"Firm\")"),
+            (BlockKind::Header, "(the \"Firm\")"),
+        ]);
+        assert!(duplicate_definitions(&doc).is_empty());
+    }
 }
