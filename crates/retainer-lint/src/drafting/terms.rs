@@ -450,17 +450,18 @@ static CAPITALISED_USE: LazyLock<Regex> = LazyLock::new(|| {
 fn is_title_case(text: &str) -> bool {
     let mut long = 0usize;
     let mut capital = 0usize;
-    // The first word is capitalised in any sentence, so it says nothing.
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .skip(1)
-    {
-        if word.chars().count() >= 4 {
-            long += 1;
-            if word.chars().next().is_some_and(char::is_uppercase) {
-                capital += 1;
-            }
+    let mut prev = "";
+    // The first word is capitalised in any sentence, and a word after "the" is the very
+    // candidate being judged, so neither says anything about the line's style.
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).skip(1) {
+        let after_article = matches!(prev, "the" | "The" | "this" | "This" | "such");
+        prev = word;
+        if after_article || word.chars().count() < 4 {
+            continue;
+        }
+        long += 1;
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            capital += 1;
         }
     }
     long >= 2 && capital * 10 >= long * 6
