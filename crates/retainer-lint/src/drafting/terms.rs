@@ -453,7 +453,9 @@ fn is_title_case(text: &str) -> bool {
     let mut prev = "";
     // The first word is capitalised in any sentence, and a word after "the" is the very
     // candidate being judged, so neither says anything about the line's style.
-    let words = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
     for (i, word) in words.enumerate() {
         let after_article = matches!(prev, "the" | "The" | "this" | "This" | "such");
         prev = word;
