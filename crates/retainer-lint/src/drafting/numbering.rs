@@ -265,6 +265,31 @@ fn roman_value(s: &str) -> Option<u32> {
     (total > 0 && roman(total) == s).then_some(total)
 }
 
+/// A hand-typed label as cross-references name it: decimal parts ("4.2" → [4, 2]) or the
+/// letters of a letter or roman label ("(b)" → "b", "(iv)" → "iv").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum HandLabel {
+    /// "4.", "4.2", "Section 4".
+    Number(Vec<u32>),
+    /// "(b)", "iv.", lower-cased.
+    Letters(String),
+}
+
+/// The hand-typed label that opens a block, if any.
+pub(super) fn hand_label(text: &str, kind: BlockKind) -> Option<HandLabel> {
+    let label = parse_label(text, kind)?;
+    if label.style == Style::Decimal {
+        return Some(HandLabel::Number(label.parts));
+    }
+    let written = text.get(label.range)?;
+    let letters: String = written
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    Some(HandLabel::Letters(letters))
+}
+
 /// The label that opens a block, if any.
 fn parse_label(text: &str, kind: BlockKind) -> Option<Label> {
     let trimmed = text.trim_start();
