@@ -83,23 +83,6 @@ fn excerpt(s: &str, max: usize) -> String {
     }
 }
 
-/// True when the byte offset `at` starts a sentence: only spaces and opening punctuation stand
-/// between it and the block start or a full stop, question or exclamation mark, or colon.
-fn starts_sentence(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or("");
-    for c in before.chars().rev() {
-        match c {
-            c if c.is_whitespace() => continue,
-            '(' | '[' | '"' | '“' | '‘' | '\'' | '*' | '_' | '-' | '–' | '—' | '•' => {
-                continue
-            }
-            '.' | '?' | '!' | ':' | ';' => return true,
-            _ => return false,
-        }
-    }
-    true
-}
-
 /// Levenshtein distance between two short words, giving up (returning `limit + 1`) once the
 /// distance must exceed `limit`.
 fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
@@ -204,8 +187,6 @@ mod tests {
         assert_eq!(edit_distance("Smith", "Smyth", 2), 1);
         assert_eq!(edit_distance("Maria", "Priya", 2), 3);
         assert_eq!(edit_distance("", "abc", 5), 3);
-        assert!(starts_sentence("Hello. The Matter", 7));
-        assert!(!starts_sentence("for the Matter", 8));
         assert_eq!(excerpt("abcdef", 3), "abc…");
         assert_eq!(excerpt("été", 5), "été");
     }
