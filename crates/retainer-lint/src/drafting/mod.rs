@@ -238,6 +238,88 @@ mod tests {
         assert!(findings.len() > 1000);
     }
 
+    /// A clean, well-drafted letter: no check may say anything about it.
+    const GOOD_LETTER: &[(crate::document::BlockKind, &str)] = &[
+        (crate::document::BlockKind::Title, "Chen Law LLP"),
+        (P, "1200 Albert Street, Suite 400, Regina, Saskatchewan S4R 2N5 | Tel. (306) 555-0142"),
+        (P, "Thursday, 26 November 2026"),
+        (P, "Acme Holdings Inc."),
+        (P, "Attention: Mr. John Smith, President"),
+        (P, "Re: Retainer for the purchase of 55 Main Street (our file no. 2026-114)"),
+        (P, "Dear Mr. Smith:"),
+        (P, "Thank you for choosing Chen Law LLP (the \"Firm\", \"we\" or \"us\"). This letter (the \"Retainer Agreement\") confirms that Acme Holdings Inc. (the \"Client\" or \"you\") has retained the Firm to act on the purchase of 55 Main Street, Regina (the \"Property\")."),
+        (H2, "1. Scope of the Services"),
+        (P, "We will review the agreement of purchase and sale, search title, prepare the closing documents and register the transfer (collectively, the \"Services\"). The Services do not include tax advice; we recommend that you consult your accountant (for example, about GST on the Property)."),
+        (P, "1.1 Exclusions. We will not advise on zoning, environmental matters or financing unless you ask us to in writing."),
+        (P, "1.2 Changes. If the scope changes, we will confirm the change by email before doing the work."),
+        (H2, "2. Fees and Disbursements"),
+        (P, "Our fees are based on time spent: Maria Chen, partner, at $425 per hour, and Priya Singh, legal assistant, at $150 per hour, billed in six-minute increments. We estimate the total fees at $3,500 to $4,500, plus GST and PST, and disbursements (for example, search and registration fees) at about $600."),
+        (P, "We ask for a deposit of $2,000 (the \"Deposit\"), which we will hold in our trust account and apply to our final account. As set out in section 3 below, we bill monthly."),
+        (H2, "3. Billing and Payment"),
+        (P, "We will send an account every month, and when we take money from trust. Accounts are payable within 30 days; you may ask the Court of King's Bench to review (assess) an account within 30 days of receiving it, under section 76 of The Legal Profession Act, 1990 and Rule 1902 of the Law Society's rules."),
+        (P, "(a) by cheque payable to Chen Law LLP in trust;"),
+        (P, "(b) by electronic funds transfer; or"),
+        (P, "(c) by credit card, subject to a 2% surcharge."),
+        (H2, "4. Communication"),
+        (P, "Maria Chen is responsible for your file. Her assistant, Priya Singh, can answer questions about documents, dates and accounts. We return calls and emails within one business day; if Ms. Chen is away, Ms. Singh will tell you when she will reply. We will update you after each step, and at least every two weeks, including after the closing on Friday, 18 December 2026."),
+        (H2, "5. Ending the Retainer"),
+        (P, "You may end this Retainer Agreement at any time by telling us in writing. We may withdraw for the reasons the Law Society's Code of Professional Conduct allows; the Deposit, less fees and disbursements earned, will be refunded. If the Client ends the retainer, see section 2 for how fees are charged."),
+        (P, "If you are not satisfied with our services or an account, please tell Ms. Chen first; you may also contact the Law Society of Saskatchewan. Schedule A sets out our standard terms."),
+        (H2, "Schedule A - Standard Terms"),
+        (P, "The Client's documents will be kept for ten years after the file closes, then destroyed unless you ask for them. Interest on money held in trust is paid to the Law Foundation as the Act requires."),
+        (P, "Yours truly,"),
+        (P, "Chen Law LLP"),
+        (P, "Per: Maria Chen, Partner"),
+        (P, "I have read and agree to this Retainer Agreement on behalf of Acme Holdings Inc."),
+        (P, "ACME HOLDINGS INC."),
+        (P, "Per: John Smith, President        Date: ________________"),
+    ];
+
+    #[test]
+    fn a_clean_letter_draws_no_findings() {
+        let doc = letter(GOOD_LETTER);
+        let findings = all_checks(&doc);
+        assert_well_formed(&doc, &findings);
+        let described: Vec<String> = findings
+            .iter()
+            .map(|f| format!("{}: {}", spans(&doc, std::slice::from_ref(f))[0], f.message))
+            .collect();
+        assert!(described.is_empty(), "{described:#?}");
+    }
+
+    #[test]
+    fn a_letter_with_seeded_defects_draws_each() {
+        let mut blocks = GOOD_LETTER.to_vec();
+        let seeded: &[(usize, &str)] = &[
+            (13, "Our fees are based on time spent (payable within 30 days, and the Matter is billed at $425 per hour."),
+            (16, "We will send an account every month. See section 9 for assessment, and Error! Reference source not found."),
+            (18, "(b) by electronic funds transfer; or"),
+            (19, "(d) by credit card, subject to a 2% surcharge."),
+            (21, "We will update you after each step, including after the closing on Friday, 17 December 2026, or 31 April 2027."),
+            (28, "I have read and agree on behalf of Acme Holdings Corp."),
+            (22, "You may end this Retainer Agreement at any time. The deposit (the \"Deposit\") is refundable."),
+        ];
+        for &(at, text) in seeded {
+            blocks[at].1 = text;
+        }
+        let doc = letter(&blocks);
+        let found = |run: fn(&Document) -> Vec<Finding>| spans(&doc, &run(&doc));
+        assert_eq!(found(balance), ["13:("]);
+        assert_eq!(found(undefined_terms), ["13:the Matter"]);
+        assert_eq!(
+            found(cross_references),
+            ["16:section 9", "16:Error! Reference source not found."]
+        );
+        assert_eq!(found(numbering), ["19:(d)"]);
+        assert_eq!(
+            found(dates),
+            ["21:Friday, 17 December 2026", "21:31 April 2027"]
+        );
+        assert_eq!(found(party_names), ["28:Acme Holdings Corp."]);
+        assert_eq!(found(duplicate_definitions), ["22:Deposit"]);
+        assert_eq!(found(unused_definitions), Vec::<String>::new());
+    }
+
     fn block_kind() -> impl Strategy<Value = crate::document::BlockKind> {
         prop_oneof![Just(P), Just(H1), Just(H2), Just(LI), Just(C)]
     }

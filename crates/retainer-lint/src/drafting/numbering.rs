@@ -57,6 +57,9 @@ struct SequenceKey {
     style: Style,
     wrap: Wrap,
     parent: Vec<u32>,
+    /// The list nesting level of list items (None for paragraphs and headings): "1." items
+    /// of a nested list are their own sequence.
+    list_level: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -98,6 +101,10 @@ pub fn numbering(doc: &Document) -> Vec<Finding> {
                 parent.to_vec()
             } else {
                 Vec::new()
+            },
+            list_level: match block.kind {
+                BlockKind::ListItem { level } => Some(level),
+                _ => None,
             },
         };
         match stack.iter().position(|s| s.key == key) {
@@ -633,6 +640,16 @@ mod tests {
             &[],
         );
         check(&body(&["(x) ten", "(y) eleven?", "(z) last"]), &[]);
+        let nested = BlockKind::ListItem { level: 1 };
+        check(
+            &[
+                (LI, "(a) one"),
+                (nested, "(a) sub"),
+                (nested, "(b) sub"),
+                (LI, "(b) two"),
+            ],
+            &[],
+        );
     }
 
     #[test]
