@@ -284,6 +284,11 @@ pub(super) enum HandLabel {
 
 /// The hand-typed label that opens a block, if any.
 pub(super) fn hand_label(text: &str, kind: BlockKind) -> Option<HandLabel> {
+    // A list item's "3." is a number a reference can point to, typed or not.
+    let kind = match kind {
+        BlockKind::ListItem { .. } => BlockKind::Paragraph,
+        other => other,
+    };
     let label = parse_label(text, kind)?;
     if label.style == Style::Decimal {
         return Some(HandLabel::Number(label.parts));

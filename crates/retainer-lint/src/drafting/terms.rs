@@ -164,8 +164,16 @@ fn quoted_definitions(block: usize, text: &str, out: &mut Vec<Definition>) {
         let Some((inner_end, close_len)) = closing_quote(text, inner_start, closers) else {
             continue;
         };
-        let term = slice(text, inner_start..inner_end);
+        let mut term = slice(text, inner_start..inner_end);
         search_from = inner_end + close_len;
+        // UK style puts the article inside the quotes: (‘the Firm’).
+        let mut inner_start = inner_start;
+        for article in ["the ", "The "] {
+            if let Some(rest) = term.strip_prefix(article) {
+                term = rest;
+                inner_start += article.len();
+            }
+        }
         if !looks_like_term(term) {
             continue;
         }
@@ -664,6 +672,10 @@ mod tests {
         assert!(defined(&["We marked it \"Confidential\" and sent it."]).is_empty());
         assert!(defined(&["The Client's file and the Firm's 'fees'."]).is_empty());
         assert!(defined(&["(see the Court)"]).is_empty());
+        assert_eq!(
+            defined(&["Chen Law LLP (‘the Firm’, ‘we’ or ‘us’)"]),
+            [(t("Firm"), Parenthetical)]
+        );
     }
 
     #[test]

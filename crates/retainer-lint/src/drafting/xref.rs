@@ -109,9 +109,12 @@ impl Targets {
         t
     }
 
+    /// Top-level numbers typed as such ("3.", "Section 3"): sub-numbers alone ("3.1") do not
+    /// tell how many top-level parts there are (the headings may be numbered by Word).
     fn tops(&self) -> BTreeSet<u32> {
         self.numbers
             .iter()
+            .filter(|n| n.len() == 1)
             .filter_map(|n| n.first().copied())
             .collect()
     }
@@ -137,8 +140,8 @@ fn kind_of(keyword: &str) -> String {
 /// `drafting.cross-reference`: see the module documentation.
 pub fn cross_references(doc: &Document) -> Vec<Finding> {
     let targets = Targets::collect(doc);
-    let check_sections = targets.numbers.len() >= 2;
     let tops = targets.tops();
+    let check_sections = targets.numbers.len() >= 2;
     let mut out = Vec::new();
     for (index, block) in prose(doc) {
         let text = &block.text;
@@ -232,7 +235,7 @@ fn missing(
         (Some(a), _) => format!("numbered {a}"),
         _ => "unnumbered".to_string(),
     };
-    if !tops.contains(&top) {
+    if tops.len() >= 2 && !tops.contains(&top) {
         return Some(format!(
             "a part this letter does not have (its hand-numbered parts are {})",
             range_text()
@@ -564,5 +567,32 @@ mod tests {
             &[],
         );
         check(&[(P, "The error was not found in any section.")], &[]);
+        // Word numbers the headings; only the sub-clauses are typed: "section 6" is unknown.
+        check(
+            &[
+                (H1, "Scope"),
+                (P, "1.1 Advice"),
+                (P, "1.2 Drafting"),
+                (P, "See section 6 and clause 1.2."),
+            ],
+            &[],
+        );
+        check(
+            &[
+                (H1, "Scope"),
+                (P, "1.1 Advice"),
+                (P, "1.2 Drafting"),
+                (P, "See clause 1.5."),
+            ],
+            &["3:clause 1.5"],
+        );
+        check(
+            &[
+                (LI, "1. Sign"),
+                (LI, "2. Pay"),
+                (P, "Do step 2 in paragraph 2 now."),
+            ],
+            &[],
+        );
     }
 }
