@@ -275,6 +275,73 @@ mod tests {
         (P, "Per: John Smith, President        Date: ________________"),
     ];
 
+    /// An English solicitors' client care letter: single quotes, the Legal Ombudsman, VAT.
+    const GOOD_UK_LETTER: &[(crate::document::BlockKind, &str)] = &[
+        (crate::document::BlockKind::Header, "Harding & Rowe Solicitors LLP | Private and Confidential"),
+        (P, "Our ref: JR/2026/0413 | Your ref: 2026-14-07"),
+        (P, "1 December 2026"),
+        (P, "Dear Ms Okafor,"),
+        (P, "Purchase of 14 Elm Grove, Leeds LS6 2AB"),
+        (P, "Thank you for instructing Harding & Rowe Solicitors LLP (‘the Firm’, ‘we’, ‘us’) on your purchase of 14 Elm Grove (the ‘Property’). This letter and our Terms of Business (together, the ‘Engagement’) set out the basis on which the Firm will act."),
+        (H2, "Who will deal with your matter"),
+        (P, "James Rowe, a partner, will be responsible for your matter, supervised by Helen Harding. His assistant, Aisha Patel, will help with day-to-day questions; you can reach her on 0113 496 0000. If Mr Rowe is away, Ms Patel will tell you when he will reply, normally within two working days."),
+        (H2, "Our charges"),
+        (P, "Our fixed fee for the Property is £1,450 plus VAT at 20% (£290), so £1,740 in total. Disbursements (payments we make on your behalf, such as search fees and Land Registry fees) are extra; we estimate them at £650. Stamp Duty Land Tax is payable to HMRC and is not included."),
+        (P, "We will ask you for £500 on account before we order searches. We will send a final bill on completion; it is payable on receipt."),
+        (H2, "Timescales"),
+        (P, "We expect exchange in January 2027 and completion on Friday 29 January 2027, though dates depend on the seller's solicitors. We will tell you promptly, and at least every two weeks, how the matter is progressing."),
+        (H2, "Complaints"),
+        (P, "If you are unhappy with our service, please tell Mr Rowe first, or our Complaints Partner, Helen Harding. If we cannot resolve your complaint within eight weeks, you may ask the Legal Ombudsman to consider it, within six months of our final response and within one year of the problem (see www.legalombudsman.org.uk). The Solicitors Regulation Authority can help if you are concerned about our behaviour."),
+        (P, "Please sign and return the enclosed copy of this letter and of our Terms of Business. The Engagement takes effect when we receive them; the Firm's obligations start then."),
+        (P, "Yours sincerely,"),
+        (P, "James Rowe"),
+        (P, "Partner, for and on behalf of Harding & Rowe Solicitors LLP"),
+        (P, "I, Grace Okafor, accept these terms. Signed: ____________  Date: ____________"),
+        (crate::document::BlockKind::Footer, "Harding & Rowe Solicitors LLP is authorised and regulated by the Solicitors Regulation Authority (SRA No. 612345)."),
+    ];
+
+    /// A California engagement letter: statute sections, Exhibit A, US dates.
+    const GOOD_US_LETTER: &[(crate::document::BlockKind, &str)] = &[
+        (crate::document::BlockKind::Title, "Engagement Letter"),
+        (P, "November 30, 2026"),
+        (P, "Ms. Rosa Delgado"),
+        (P, "Delgado Design, LLC"),
+        (P, "Dear Ms. Delgado:"),
+        (P, "This letter (this \"Agreement\") confirms that Park & Nguyen LLP (\"Attorneys\") will represent Delgado Design, LLC (\"Client\") in the trademark dispute with Sunset Signs Inc. (the \"Matter\"). As required by section 6148 of the Business and Professions Code, this Agreement states the basis of our compensation, the nature of the legal services, and the responsibilities of Attorneys and Client."),
+        (H2, "1. Scope of Services"),
+        (P, "Attorneys will advise Client on the Matter, send a demand letter, and negotiate a settlement. Litigation and appeals are not included; they would need a new agreement. Client will provide complete and accurate information and pay invoices on time."),
+        (H2, "2. Fees"),
+        (P, "Our hourly rates are $450 for Daniel Park and $395 for Linh Nguyen, billed in 0.1-hour increments. Costs (filing fees, courier charges) are billed at cost. The rates in Exhibit A may change on January 1 of each year with 30 days' written notice."),
+        (P, "Client will pay an advance fee deposit of $5,000, held in our client trust account. Under Rule 1.15 of the California Rules of Professional Conduct we will account for it monthly."),
+        (H2, "3. Billing"),
+        (P, "We bill monthly. Invoices are due within 30 days. If you dispute a bill, you may request arbitration under Business and Professions Code sections 6200-6206 (the Mandatory Fee Arbitration Act)."),
+        (H2, "4. Communication"),
+        (P, "Daniel Park is responsible for the Matter. We will return calls and emails within one business day and report on progress at least every 30 days, and after each significant development (for example, the mediation set for Tuesday, January 12, 2027). Our paralegal, Sam Ortiz, can answer scheduling questions."),
+        (H2, "5. Termination"),
+        (P, "Client may discharge Attorneys at any time. Attorneys may withdraw as permitted by the Rules of Professional Conduct. On termination, the unearned portion of the deposit will be refunded, and sections 2 and 3 continue to apply to fees already incurred."),
+        (H2, "Exhibit A - Rate Schedule"),
+        (P, "Partner: $450 per hour; Associate: $395 per hour; Paralegal: $185 per hour."),
+        (P, "If this Agreement is acceptable, please sign below and return a copy; a fully signed duplicate will be provided to Client."),
+        (P, "PARK & NGUYEN LLP"),
+        (P, "By: Daniel Park, Partner"),
+        (P, "DELGADO DESIGN, LLC"),
+        (P, "By: Rosa Delgado, Managing Member    Date: __________"),
+    ];
+
+    #[test]
+    fn clean_letters_draw_no_findings() {
+        for good in [GOOD_LETTER, GOOD_UK_LETTER, GOOD_US_LETTER] {
+            let doc = letter(good);
+            let findings = all_checks(&doc);
+            assert_well_formed(&doc, &findings);
+            let described: Vec<String> = findings
+                .iter()
+                .map(|f| format!("{}: {}", spans(&doc, std::slice::from_ref(f))[0], f.message))
+                .collect();
+            assert!(described.is_empty(), "{described:#?}");
+        }
+    }
+
     #[test]
     fn a_clean_letter_draws_no_findings() {
         let doc = letter(GOOD_LETTER);

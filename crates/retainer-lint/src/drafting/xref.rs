@@ -25,7 +25,7 @@ static WORD_ERROR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
-const NUMBER: &str = r"\d{1,3}(?:\.\d{1,3})*(?:\([a-z0-9]{1,4}\))*";
+const NUMBER: &str = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*";
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
     let re = format!(
@@ -35,7 +35,7 @@ static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ONE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<dec>\d{1,3}(?:\.\d{1,3})*)(?P<sub>(?:\([a-z0-9]{1,4}\))*)")
+    Regex::new(r"(?P<dec>\d+(?:\.\d+)*)(?P<sub>(?:\([a-z0-9]{1,4}\))*)")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
@@ -187,11 +187,9 @@ fn section_refs(
             let (Some(whole), Some(dec)) = (one.get(0), one.name("dec")) else {
                 continue;
             };
-            let parts: Vec<u32> = dec
-                .as_str()
-                .split('.')
-                .filter_map(|p| p.parse().ok())
-                .collect();
+            let parsed: Option<Vec<u32>> =
+                dec.as_str().split('.').map(|p| p.parse().ok()).collect();
+            let Some(parts) = parsed else { continue };
             let subs: Vec<String> = one
                 .name("sub")
                 .map(|s| {
@@ -230,6 +228,10 @@ fn missing(
     tops: &BTreeSet<u32>,
 ) -> Option<String> {
     let top = *parts.first()?;
+    // Four-digit numbers are statutes ("section 6148"), never a letter's own parts.
+    if parts.iter().any(|&p| p > 999) || parts.is_empty() {
+        return None;
+    }
     let range_text = || match (tops.first(), tops.last()) {
         (Some(a), Some(b)) if a != b => format!("numbered {a} to {b}"),
         (Some(a), _) => format!("numbered {a}"),
