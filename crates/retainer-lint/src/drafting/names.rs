@@ -574,7 +574,7 @@ fn person_mentions(index: usize, text: &str, out: &mut Vec<PersonMention>) {
             && toks
                 .get(end - 1)
                 .zip(toks.get(end))
-                .is_some_and(|(a, b)| spaced(a, b));
+                .is_some_and(|(a, b)| spaced(a, b) || gap(text, a, b).trim() == ",");
         // "the Smith file", "our Chen Street office": not a name.
         let after_article = title.is_none()
             && i > 0

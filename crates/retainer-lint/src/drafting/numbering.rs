@@ -115,7 +115,7 @@ pub fn numbering(doc: &Document) -> Vec<Finding> {
                 };
                 let expected = seq.last + 1;
                 if value == expected || value == 1 {
-                    seq.last = value;
+                    seq.last = inline_continuation(&block.text, &label, value);
                 } else if value == seq.last {
                     out.push(finding(index, &block.text, &label, expected, "repeats"));
                 } else if value > expected {
@@ -144,11 +144,45 @@ pub fn numbering(doc: &Document) -> Vec<Finding> {
                     out.push(finding(index, &block.text, &label, 1, "skips"));
                 }
                 let stack = if in_heading { &mut headings } else { &mut body };
-                stack.push(Sequence { key, last: value });
+                let last = inline_continuation(&block.text, &label, value);
+                stack.push(Sequence { key, last });
             }
         }
     }
     out
+}
+
+/// "(a) monthly; (b) on completion": labels of the same style later in the block continue
+/// the sequence. Returns the last value reached.
+fn inline_continuation(text: &str, label: &Label, mut last: u32) -> u32 {
+    if label.wrap != Wrap::Parens || label.style == Style::Decimal {
+        return last;
+    }
+    let rest = text.get(label.range.end..).unwrap_or("");
+    for piece in rest.split('(').skip(1) {
+        let Some(token) = piece.split(')').next() else {
+            continue;
+        };
+        if token.len() > 5 {
+            continue;
+        }
+        let value = match label.style {
+            Style::LowerRoman | Style::UpperRoman => roman_value(&token.to_ascii_lowercase()),
+            _ => {
+                let mut chars = token.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if c.is_ascii_alphabetic() => {
+                        Some(u32::from(c.to_ascii_lowercase()) - u32::from('a') + 1)
+                    }
+                    _ => None,
+                }
+            }
+        };
+        if value == Some(last + 1) {
+            last += 1;
+        }
+    }
+    last
 }
 
 /// Decides whether a single i/v/x is a letter (after h, u, w) or a roman numeral (after iv,
@@ -645,6 +679,8 @@ mod tests {
             &[],
         );
         check(&body(&["(x) ten", "(y) eleven?", "(z) last"]), &[]);
+        check(&body(&["(a) fees; (b) costs;", "(c) taxes."]), &[]);
+        check(&body(&["(i) fees; (ii) costs;", "(iii) taxes."]), &[]);
         let nested = BlockKind::ListItem { level: 1 };
         check(
             &[

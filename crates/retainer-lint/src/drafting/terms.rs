@@ -337,6 +337,10 @@ pub fn unused_definitions(doc: &Document) -> Vec<Finding> {
         return Vec::new();
     }
     let last_use = last_uses(doc, &defs);
+    let mut last_definition: HashMap<&str, (usize, usize)> = HashMap::new();
+    for d in &defs {
+        last_definition.insert(d.term.as_str(), (d.block, d.range.end));
+    }
     let mut reported: Vec<&str> = Vec::new();
     let mut out = Vec::new();
     for def in &defs {
@@ -348,9 +352,9 @@ pub fn unused_definitions(doc: &Document) -> Vec<Finding> {
             continue;
         }
         // Only the last definition of a term matters: an earlier one is "used" by the later.
-        let redefined_later = defs
-            .iter()
-            .any(|d| d.term == def.term && (d.block, d.range.end) > defined_at);
+        let redefined_later = last_definition
+            .get(def.term.as_str())
+            .is_some_and(|&at| at > defined_at);
         if redefined_later {
             continue;
         }
@@ -527,6 +531,29 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
                 continue;
             }
             if INSTITUTION_HEADS.contains(&last) && !DEFINED_TERM_HEADS.contains(&term) {
+                continue;
+            }
+            // "see the Fees section above" names a heading, not a defined term.
+            let next_word = block
+                .text
+                .get(term_match.end()..)
+                .unwrap_or("")
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            if matches!(
+                next_word.as_str(),
+                "section"
+                    | "heading"
+                    | "part"
+                    | "paragraph"
+                    | "clause"
+                    | "schedule"
+                    | "above"
+                    | "below"
+            ) {
                 continue;
             }
             // A single word that ends a longer defined term ("the Agreement" where "Retainer
