@@ -64,6 +64,21 @@ impl Finding {
     }
 }
 
+/// A drafting check: a pure function from a letter to its findings.
+pub type Check = fn(&Document) -> Vec<Finding>;
+
+/// Every drafting check with the id of the built-in rule it carries out, in catalog order.
+pub const CHECKS: [(&str, Check); 8] = [
+    ("drafting.undefined-term", undefined_terms),
+    ("drafting.unused-definition", unused_definitions),
+    ("drafting.duplicate-definition", duplicate_definitions),
+    ("drafting.cross-reference", cross_references),
+    ("drafting.numbering", numbering),
+    ("drafting.brackets", balance),
+    ("drafting.date", dates),
+    ("drafting.party-name", party_names),
+];
+
 /// The prose blocks of a letter (comments skipped), with their indices.
 fn prose(doc: &Document) -> impl Iterator<Item = (usize, &Block)> {
     doc.prose()
@@ -78,7 +93,7 @@ fn slice(text: &str, range: Range<usize>) -> &str {
 fn excerpt(s: &str, max: usize) -> String {
     let s = s.trim();
     match s.char_indices().nth(max) {
-        Some((cut, _)) => format!("{}…", s[..cut].trim_end()),
+        Some((cut, _)) => format!("{}…", s.get(..cut).unwrap_or(s).trim_end()),
         None => s.to_string(),
     }
 }
@@ -91,6 +106,7 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
     if a.len().abs_diff(b.len()) > limit {
         return limit + 1;
     }
+    // Row indices below are bounded by construction (both rows hold b.len() + 1 cells).
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
@@ -192,16 +208,7 @@ mod tests {
     }
 
     fn all_checks(doc: &Document) -> Vec<Finding> {
-        let mut out = Vec::new();
-        out.extend(undefined_terms(doc));
-        out.extend(unused_definitions(doc));
-        out.extend(duplicate_definitions(doc));
-        out.extend(cross_references(doc));
-        out.extend(numbering(doc));
-        out.extend(balance(doc));
-        out.extend(dates(doc));
-        out.extend(party_names(doc));
-        out
+        CHECKS.iter().flat_map(|(_, run)| run(doc)).collect()
     }
 
     #[test]
@@ -429,6 +436,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn checks_are_total_on_label_like_text(
+            texts in proptest::collection::vec("[(]?[ivxlcIVXLC0-9a-z.]{0,40}[).]? [A-Za-z0-9 ()“”\"]{0,12}", 1..10)
+        ) {
+            let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+            let doc = paragraphs(&refs);
+            assert_well_formed(&doc, &all_checks(&doc));
+        }
+
         #[test]
         fn checks_are_total_on_any_text(blocks in proptest::collection::vec((block_kind(), block_text()), 0..8)) {
             let refs: Vec<(crate::document::BlockKind, &str)> =

@@ -113,7 +113,7 @@ pub fn numbering(doc: &Document) -> Vec<Finding> {
                 let Some(seq) = stack.last_mut() else {
                     continue;
                 };
-                let expected = seq.last + 1;
+                let expected = seq.last.saturating_add(1);
                 if value == expected || value == 1 {
                     seq.last = inline_continuation(&block.text, &label, value);
                 } else if value == seq.last {
@@ -178,8 +178,8 @@ fn inline_continuation(text: &str, label: &Label, mut last: u32) -> u32 {
                 }
             }
         };
-        if value == Some(last + 1) {
-            last += 1;
+        if value == Some(last.saturating_add(1)) {
+            last = last.saturating_add(1);
         }
     }
     last
@@ -201,9 +201,9 @@ fn resolve_ambiguous(label: &mut Label, stack: &[Sequence]) -> bool {
         _ => 0,
     };
     let continues = |style: Style, value: u32| {
-        stack
-            .iter()
-            .any(|s| s.key.style == style && s.key.wrap == label.wrap && s.last + 1 == value)
+        stack.iter().any(|s| {
+            s.key.style == style && s.key.wrap == label.wrap && s.last.saturating_add(1) == value
+        })
     };
     if continues(alpha, letter) {
         label.style = alpha;
