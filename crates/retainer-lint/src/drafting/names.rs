@@ -507,7 +507,8 @@ static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
      Party Other Others Fund Funds Plan Plans Policy Policies Guide Guidelines Practice \
      Practices Notice Notices Form Forms Unit Units Level Levels Room Rooms Great Greater \
      Upper Lower Central Saint Mount Port Fort Lake River Park Hill Hills Bay Beach Island \
-     Islands Valley"
+     Islands Valley Call Ask Email Contact Write Phone See Tell Send Sign Meet Speak Let Have \
+     Get Welcome Hi Hello Congratulations Regarding Dated Date Signature Print Printed Witnessed"
         .split_whitespace()
         .collect()
 });
