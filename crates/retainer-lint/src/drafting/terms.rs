@@ -178,7 +178,9 @@ fn quoted_definitions(block: usize, text: &str, out: &mut Vec<Definition>) {
             continue;
         }
         let after = text.get(inner_end + close_len..).unwrap_or("");
-        let form = if inside_parentheses(text, open) {
+        let form = if inside_parentheses(text, open)
+            .is_some_and(|paren| defining_words(text, paren + 1, open))
+        {
             DefinitionForm::Parenthetical
         } else if MEANS.is_match(after) {
             DefinitionForm::Means
@@ -285,21 +287,72 @@ fn looks_like_term(term: &str) -> bool {
         && !term.contains(['.', ',', ';', ':', '!', '?', '[', ']', '{', '}'])
 }
 
-/// Whether the offset sits inside an open parenthesis of the same block (the nearest bracket
-/// to its left is an opening one, no more than 80 bytes back).
-fn inside_parentheses(text: &str, at: usize) -> bool {
+/// The offset of the open parenthesis the offset sits inside (the nearest bracket to its
+/// left is an opening one, no more than 80 bytes back).
+fn inside_parentheses(text: &str, at: usize) -> Option<usize> {
     let before = text.get(..at).unwrap_or("");
     for (i, c) in before.char_indices().rev() {
         if at - i > 80 {
-            return false;
+            return None;
         }
         match c {
-            '(' => return true,
-            ')' => return false,
+            '(' => return Some(i),
+            ')' => return None,
             _ => {}
         }
     }
-    false
+    None
+}
+
+/// Whether the words between a parenthesis and a quoted term are the ones definitions use
+/// ("the", "collectively", "hereinafter referred to as", other defined terms) rather than a
+/// citation: `(see "Your Rights as a Client")` defines nothing.
+fn defining_words(text: &str, from: usize, to: usize) -> bool {
+    const ALLOWED: &[&str] = &[
+        "the",
+        "this",
+        "these",
+        "each",
+        "a",
+        "an",
+        "collectively",
+        "together",
+        "and",
+        "or",
+        "hereinafter",
+        "herein",
+        "referred",
+        "to",
+        "as",
+        "called",
+        "individually",
+        "jointly",
+        "all",
+        "both",
+        "also",
+        "known",
+        "its",
+        "their",
+        "respectively",
+        "such",
+        "being",
+    ];
+    let between = text.get(from..to).unwrap_or("");
+    let mut in_quote = false;
+    let mut outside = String::new();
+    for c in between.chars() {
+        match c {
+            '"' => in_quote = !in_quote,
+            '“' | '‘' => in_quote = true,
+            '”' | '’' if in_quote => in_quote = false,
+            _ if !in_quote => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| ALLOWED.contains(&w.to_lowercase().as_str()))
 }
 
 /// The forms under which a use of `term` counts: itself, its plural and its singular.
@@ -699,6 +752,12 @@ mod tests {
         assert!(defined(&["We marked it \"Confidential\" and sent it."]).is_empty());
         assert!(defined(&["The Client's file and the Firm's 'fees'."]).is_empty());
         assert!(defined(&["(see the Court)"]).is_empty());
+        assert!(defined(&["(see our brochure \"Your Rights as a Client\")"]).is_empty());
+        assert!(defined(&["(as the Law Society's \"Code of Conduct\" requires)"]).is_empty());
+        assert_eq!(
+            defined(&["Smith LLP (hereinafter referred to as the \"Firm\")"]),
+            [(t("Firm"), Parenthetical)]
+        );
         assert_eq!(
             defined(&["Chen Law LLP (‘the Firm’, ‘we’ or ‘us’)"]),
             [(t("Firm"), Parenthetical)]
