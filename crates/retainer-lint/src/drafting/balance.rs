@@ -103,7 +103,7 @@ fn unclosed(index: usize, text: &str, open: Open) -> Finding {
     let len = open.mark.len_utf8();
     let following = excerpt(slice(text, open.at..text.len()), 40);
     let message = if open.mark == '"' {
-        format!("this quotation mark has no partner in the paragraph: {following}")
+        format!("a straight quotation mark (\") has no partner in this paragraph: {following}")
     } else {
         format!(
             "\"{}\" is never closed in this paragraph: {following}; add the closing \"{}\"",

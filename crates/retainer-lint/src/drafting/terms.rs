@@ -532,7 +532,10 @@ fn is_title_case(text: &str) -> bool {
             capital += 1;
         }
     }
-    long >= 2 && capital * 10 >= long * 6
+    // Subject lines and table headers are short; a long sentence is prose however many
+    // capitals it has.
+    let short = text.split_whitespace().count() <= 15;
+    short && long >= 2 && capital * 10 >= long * 6
 }
 
 /// `drafting.undefined-term`: a capitalised term used as a defined term ("the Matter") that
@@ -810,6 +813,11 @@ mod tests {
         assert_eq!(f.suggestion.as_deref(), Some("the Retainer Agreement"));
         assert_eq!(f.related.as_ref().map(|r| r.0), Some(0));
         assert!(f.message.contains("\"the Agreement\""), "{}", f.message);
+        check(
+            undefined_terms,
+            &["Copies To: Maria Chen, Priya Singh, John Smith, Rosa Delgado, Daniel Park, Linh Nguyen and Sam Ortiz, who will review the Matter."],
+            &["0:the Matter"],
+        );
         let doc = paragraphs(&["the Matter and the Matter again, and the Matter."]);
         assert!(undefined_terms(&doc)[0].message.contains("used 3 times"));
     }
