@@ -335,9 +335,31 @@ mod tests {
         (P, "By: Rosa Delgado, Managing Member    Date: __________"),
     ];
 
+    /// A family-law letter: relatives share surnames, dates without years, lists inline.
+    const GOOD_FAMILY_LETTER: &[(crate::document::BlockKind, &str)] = &[
+        (P, "Monday, 7 December 2026"),
+        (P, "PRIVILEGED AND CONFIDENTIAL"),
+        (P, "Ms. Mary Tremblay"),
+        (P, "Dear Ms. Tremblay:"),
+        (P, "Re: Your separation from Mark Tremblay"),
+        (P, "Thank you for meeting with me on Thursday 3 December. You have asked Okafor Family Law (\"we\" or \"us\") to act for you in your separation from your husband, Mark Tremblay, including parenting arrangements for your children, Marie Tremblay and Mario Tremblay, and the division of property (the \"Matter\")."),
+        (P, "We will not act on a contingency basis: the law does not allow it in parenting matters. Our work on the Matter will include (a) negotiating a separation agreement; (b) if needed, an application to the Court of King's Bench (Family Law Division); and (c) advice on child support under the Federal Child Support Guidelines."),
+        (P, "My hourly rate is $380; my associate, Daniel Okafor, bills at $260 and our clerk, Danielle Okafor, at $140. Your sister, Joan Tremblay, may attend meetings with your written consent, but she is not our client."),
+        (P, "The first step is a disclosure meeting on Wednesday, 16 December at 10:00 a.m. (please bring your 2023, 2024 and 2025 tax returns). I will be away from 24 December to 4 January; Mr. Okafor will cover urgent issues."),
+        (P, "If Mark's lawyer writes to you directly, please send the letter to me. We report to you by email after every step, and you may call me any weekday between 9:00 and 5:00 :)"),
+        (P, "Sincerely,"),
+        (P, "Grace Okafor"),
+        (P, "Okafor Family Law"),
+    ];
+
     #[test]
     fn clean_letters_draw_no_findings() {
-        for good in [GOOD_LETTER, GOOD_UK_LETTER, GOOD_US_LETTER] {
+        for good in [
+            GOOD_LETTER,
+            GOOD_UK_LETTER,
+            GOOD_US_LETTER,
+            GOOD_FAMILY_LETTER,
+        ] {
             let doc = letter(good);
             let findings = all_checks(&doc);
             assert_well_formed(&doc, &findings);

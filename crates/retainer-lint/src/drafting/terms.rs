@@ -379,12 +379,13 @@ fn whole_word(text: &str, range: &Range<usize>) -> bool {
         && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
 }
 
-/// `drafting.unused-definition`: a term defined in quotes and never used after its definition
-/// (case-sensitive; plural and possessive forms count as uses).
+/// `drafting.unused-definition`: a term defined formally (in parentheses or with "means")
+/// and never used after its definition (case-sensitive; plural and possessive forms, and
+/// quoted mentions like `the "Matter"`, count as uses).
 pub fn unused_definitions(doc: &Document) -> Vec<Finding> {
     let defs: Vec<Definition> = definitions(doc)
         .into_iter()
-        .filter(|d| d.form != DefinitionForm::Unquoted)
+        .filter(Definition::is_formal)
         .collect();
     if defs.is_empty() {
         return Vec::new();
@@ -951,6 +952,16 @@ mod tests {
             &[],
         );
         check(unused_definitions, &["We have no definitions at all."], &[]);
+        check(
+            unused_definitions,
+            &["Tick the \"Acceptance\" box and sign."],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["(the \"Matter\")", "Sign the “Matter” form."],
+            &[],
+        );
     }
 
     #[test]
