@@ -571,6 +571,18 @@ mod tests {
             &body(&["(i) one", "(ii) two", "(ii) two again"]),
             &["2:(ii)>(iii)"],
         );
+        check(
+            &[(H1, "A. Scope"), (H1, "B. Fees"), (H1, "D. Billing")],
+            &["2:D.>C."],
+        );
+        check(
+            &[
+                (H1, "I. Introduction"),
+                (H1, "II. Fees"),
+                (H1, "IV. Billing"),
+            ],
+            &["2:IV.>III."],
+        );
     }
 
     #[test]
@@ -680,6 +692,25 @@ mod tests {
         );
         check(&body(&["(x) ten", "(y) eleven?", "(z) last"]), &[]);
         check(&body(&["(a) fees; (b) costs;", "(c) taxes."]), &[]);
+        check(
+            &[
+                (H1, "I. Introduction"),
+                (H1, "II. Fees"),
+                (H1, "III. Billing"),
+                (H1, "IV. Ending"),
+            ],
+            &[],
+        );
+        check(
+            &[
+                (H1, "A. Scope"),
+                (H1, "B. Fees"),
+                (H2, "1. Rates"),
+                (H2, "2. Deposit"),
+                (H1, "C. Billing"),
+            ],
+            &[],
+        );
         check(&body(&["(i) fees; (ii) costs;", "(iii) taxes."]), &[]);
         let nested = BlockKind::ListItem { level: 1 };
         check(

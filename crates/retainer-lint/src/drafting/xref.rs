@@ -46,7 +46,7 @@ static INLINE_LETTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static SCHEDULE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:\b(?P<kw>schedules?|appendix|appendices|exhibits?|annex(?:ure)?s?|attachments?))\s+(?P<id>[A-Z]{1,2}|\d{1,3})\b",
+        r#"(?i:\b(?P<kw>schedules?|appendix|appendices|exhibits?|annex(?:ure)?s?|attachments?))\s+["“]?(?P<id>[A-Z]{1,2}|\d{1,3})\b["”]?"#,
     )
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
