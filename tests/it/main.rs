@@ -1,1 +1,3 @@
+mod fixtures_meta;
 mod smoke;
+mod support;
