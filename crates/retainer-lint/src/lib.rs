@@ -8,6 +8,7 @@
 
 pub mod diagnostic;
 pub mod document;
+pub mod drafting;
 pub mod error;
 pub mod extract;
 pub mod read;
