@@ -689,3 +689,6 @@ pub fn example_document(text: &str) -> Document {
     }
     Document::new(Format::Text, Arc::from(text), blocks)
 }
+
+#[cfg(test)]
+mod tests;

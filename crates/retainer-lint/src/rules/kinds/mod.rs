@@ -4,8 +4,12 @@
 use crate::config::ConfigError;
 use crate::rules::{Check, Compiler};
 
+pub mod contact;
 pub mod docx_artifacts;
+pub mod drafting;
 pub mod forbid;
+pub mod limit;
+pub mod money;
 pub mod placeholder;
 pub mod readability;
 pub mod require;
@@ -21,6 +25,15 @@ pub const KINDS: &[&str] = &[
     "sentence-length",
     "readability",
     "docx-artifacts",
+    "limit",
+    "money",
+    "contact",
+    "defined-terms",
+    "cross-reference",
+    "numbering",
+    "balance",
+    "dates",
+    "names",
 ];
 
 /// Compile a rule of kind `kind`.
@@ -33,6 +46,12 @@ pub fn compile(kind: &str, cx: &mut Compiler<'_>) -> Result<Box<dyn Check>, Conf
         "sentence-length" => Box::new(sentence_length::SentenceLength::compile(cx)?),
         "readability" => Box::new(readability::Readability::compile(cx)?),
         "docx-artifacts" => Box::new(docx_artifacts::DocxArtifacts::compile(cx)?),
+        "limit" => Box::new(limit::Limit::compile(cx)?),
+        "money" => Box::new(money::Money::compile(cx)?),
+        "contact" => Box::new(contact::Contact::compile(cx)?),
+        k @ ("defined-terms" | "cross-reference" | "numbering" | "balance" | "dates" | "names") => {
+            Box::new(drafting::Drafting::compile(k, cx)?)
+        }
         other => {
             let best = KINDS
                 .iter()

@@ -27,6 +27,8 @@ struct Params {
     #[serde(default)]
     weak_message: Option<String>,
     #[serde(default)]
+    weak_always: bool,
+    #[serde(default)]
     section: Vec<String>,
 }
 
@@ -37,6 +39,7 @@ pub struct Require {
     only_if: Vec<ClauseId>,
     weak: Vec<ClauseId>,
     weak_message: Option<String>,
+    weak_always: bool,
     section: Vec<PatternId>,
 }
 
@@ -79,6 +82,7 @@ impl Require {
             only_if: cx.clauses(&p.only_if)?,
             weak: cx.clauses(&p.weak)?,
             weak_message: p.weak_message,
+            weak_always: p.weak_always,
             section: p.section.iter().map(|s| cx.pattern(s)).collect::<Result<_, _>>()?,
         })
     }
@@ -89,6 +93,16 @@ impl Check for Require {
         if !self.only_if.is_empty() && scan.first(&self.only_if).is_none() {
             return;
         }
+        if self.weak_always {
+            if let Some(msg) = &self.weak_message {
+                for hit in scan.all(&self.weak) {
+                    let quoted = scan.quote(hit.block, &hit.span);
+                    let mut f = Finding::new(hit.block, hit.span.clone(), fill_weak(msg, &quoted, text));
+                    f.label = Some("too vague to count".to_string());
+                    out.push(f);
+                }
+            }
+        }
         let missing: Vec<&str> = self
             .elements
             .iter()
@@ -96,6 +110,9 @@ impl Check for Require {
             .map(|e| e.name.as_str())
             .collect();
         if missing.is_empty() {
+            return;
+        }
+        if self.weak_always && scan.first(&self.weak).is_some() {
             return;
         }
         if let (Some(hit), Some(msg)) = (scan.first(&self.weak), &self.weak_message) {
@@ -116,7 +133,8 @@ impl Check for Require {
     }
 }
 
-fn fill_weak(template: &str, quoted: &str, text: &RuleText) -> String {
+/// Fill a `weak_message` template.
+pub fn fill_weak(template: &str, quoted: &str, text: &RuleText) -> String {
     RuleText {
         message: template.to_string(),
         values: text.values.clone(),

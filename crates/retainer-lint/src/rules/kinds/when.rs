@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::config::ConfigError;
 use crate::rules::kinds::join_and;
+use crate::rules::kinds::require::fill_weak;
 use crate::rules::{Check, ClauseHit, ClauseId, ClauseSpec, Compiler, Element, ElementSpec, Finding, RuleText, Scan};
 
 /// Where a `when` rule looks for its elements, relative to the trigger.
@@ -33,6 +34,10 @@ struct Params {
     scope: Scope,
     #[serde(default)]
     label: Option<String>,
+    #[serde(default)]
+    weak: Vec<ClauseSpec>,
+    #[serde(default)]
+    weak_message: Option<String>,
 }
 
 /// A compiled `when` rule.
@@ -42,20 +47,24 @@ pub struct When {
     elements: Vec<Element>,
     scope: Scope,
     label: Option<String>,
+    weak: Vec<ClauseId>,
+    weak_message: Option<String>,
 }
 
 impl When {
     /// Compile from the rule's parameters.
     pub fn compile(cx: &mut Compiler<'_>) -> Result<Self, ConfigError> {
         let p: Params = cx.params()?;
-        if p.trigger.is_empty() || p.elements.is_empty() {
-            return Err(cx.error("a `when` rule needs a `trigger` and `elements`"));
+        if p.trigger.is_empty() || (p.elements.is_empty() && p.weak.is_empty()) {
+            return Err(cx.error("a `when` rule needs a `trigger`, and `elements` or `weak`"));
         }
         Ok(When {
             trigger: cx.clauses(&p.trigger)?,
             elements: cx.elements(&p.elements)?,
             scope: p.scope,
             label: p.label,
+            weak: cx.clauses(&p.weak)?,
+            weak_message: p.weak_message,
         })
     }
 }
@@ -75,6 +84,18 @@ fn same_scope(scope: Scope, scan: &Scan<'_>, trigger: &ClauseHit, hit: &ClauseHi
 impl Check for When {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let triggers = scan.all(&self.trigger);
+        if triggers.is_empty() {
+            return;
+        }
+        // Vague stand-ins ("other staff at their usual rates") are reported where they stand.
+        if let Some(msg) = &self.weak_message {
+            for hit in scan.all(&self.weak) {
+                let quoted = scan.quote(hit.block, &hit.span);
+                let mut f = Finding::new(hit.block, hit.span.clone(), fill_weak(msg, &quoted, text));
+                f.label = Some("too vague".to_string());
+                out.push(f);
+            }
+        }
         let mut reported: Vec<Vec<&str>> = Vec::new();
         for t in &triggers {
             let missing: Vec<&str> = self
