@@ -12,7 +12,7 @@ use crate::diagnostic::Severity;
 
 /// The packs built into the binary, by name.
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
-    ("core", include_str!("../../rules/core.toml")),
+    ("core", include_str!("../../../../rules/core.toml")),
 ];
 
 /// A TOML source with its name, for error reports.
