@@ -241,7 +241,6 @@ impl Config {
 
     /// Read a `retainer-lint.toml`.
     pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
-<<<<<<< HEAD
         let text = std::fs::read_to_string(path)
             .map_err(|e| ConfigError::new(format!("cannot read {}: {e}", path.display())).with_code("config.io"))?;
         let mut config = Config::from_toml(&path.display().to_string(), &text)?;
@@ -291,12 +290,6 @@ impl Config {
             overrides,
             source: Some(source),
         })
-=======
-        let _ = path;
-        Err(ConfigError::new(
-            "configuration files are not supported yet",
-        ))
->>>>>>> letters
     }
 
     /// The nearest `retainer-lint.toml` in `dir` or its ancestors.

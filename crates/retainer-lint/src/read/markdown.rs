@@ -15,7 +15,6 @@ use crate::error::{InputError, InputErrorKind};
 use crate::read::plain::{decode, PlainText};
 use crate::read::Limits;
 
-<<<<<<< HEAD
 /// Read a Markdown letter.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
     let view = decode(bytes);
@@ -585,12 +584,4 @@ fn unquote(value: &str, at: usize) -> (&str, usize) {
         }
     }
     (value, at)
-=======
-/// Read a markdown letter.
-pub fn read(_bytes: &[u8], _limits: &Limits) -> Result<Document, InputError> {
-    Err(InputError::new(
-        InputErrorKind::UnknownFormat,
-        "the markdown reader is not built yet",
-    ))
->>>>>>> letters
 }

@@ -12,7 +12,6 @@ use crate::read::markdown::{too_large_text, too_many_blocks};
 use crate::read::plain::{decode, PlainText};
 use crate::read::Limits;
 
-<<<<<<< HEAD
 /// Longest line (in characters) taken as a heading: a one-line paragraph in capitals that is
 /// longer than this is a shouted clause (a disclaimer), not a heading.
 const MAX_HEADING_CHARS: usize = 100;
@@ -242,12 +241,4 @@ mod tests {
         assert!(!is_heading("- the following:"));
         assert!(!is_heading(&"IN NO EVENT SHALL ".repeat(10)));
     }
-=======
-/// Read a text letter.
-pub fn read(_bytes: &[u8], _limits: &Limits) -> Result<Document, InputError> {
-    Err(InputError::new(
-        InputErrorKind::UnknownFormat,
-        "the text reader is not built yet",
-    ))
->>>>>>> letters
 }
