@@ -136,7 +136,7 @@ static EXTENSION: LazyLock<Regex> =
 /// Words right before a number that say it is a phone number.
 static PHONE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:\b(?:tel|telephone|phone|phoned|phones|ph|call|calls|calling|fax|facsimile|cell|cellphone|cellular|mobile|mob|direct|dial|text|sms|whatsapp|toll[\s-]free|hotline|helpline|line)\b[^0-9\n]{0,30}|\b[tfmcp]\s*[:.]\s*)$",
+        r"(?:\b(?:tel|telephone|phone|phoned|phones|ph|call|calls|calling|reach|reached|contact|contacted|ring|fax|facsimile|cell|cellphone|cellular|mobile|mob|direct|dial|text|sms|whatsapp|toll[\s-]free|hotline|helpline|line)\b[^0-9\n]{0,30}|\b[tfmcp]\s*[:.]\s*)$",
     )
 });
 
@@ -145,6 +145,11 @@ static REFERENCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?:\b(?:no|nos|number|file|matter|ref|reference|invoice|account|acct|rule|rules|section|sections|s|ss|reg|regs|regulation|part|code|para|paragraph|clause|art|article|chapter|id|case|docket|claim|court|registration|licence|license|bn|gst|hst|pst|qst|vat|abn|acn|sin|ssn|ein|isbn|order|policy|form|schedule|item|page|pages|pp|vol|volume)\b\.?\s*(?:no\.?|number|\#)?\s*[:\#]?\s*|[§\#]\s*)$",
     )
+});
+
+/// A phone word right before a reference-looking label: "phone number:", "Tel. No.".
+static PHONE_WORD_END: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\b(?:tel|telephone|phone|fax|facsimile|cell|cellphone|mobile|direct|toll[\s-]free)\.?\s*$")
 });
 
 /// Splits the candidate's main run into digit groups and the separators between them.
@@ -333,7 +338,10 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
             continue;
         }
         let window = before(text, start, 48);
-        if REFERENCE_LABEL.is_match(window) {
+        let reference = REFERENCE_LABEL
+            .find(window)
+            .is_some_and(|m| !PHONE_WORD_END.is_match(window.get(..m.start()).unwrap_or("")));
+        if reference {
             continue;
         }
         let labelled = plus || paren.is_some_and(|p| p.len() >= 2) || PHONE_LABEL.is_match(window);
