@@ -125,7 +125,7 @@ static PHONE_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:(?P<plus>\+)\x20?(?P<cc>[0-9]{1,3})[\x20.\-\u{A0}]?)?
         (?P<paren>\(\s?[0-9]{1,5}\s?\)[\x20.\-\u{A0}]?)?
-        (?P<groups>[0-9]{1,12}(?:(?:[\x20.\-\u{A0}]|\x20?[\-–]\x20?)[0-9]{1,5}){0,6})
+        (?P<groups>[0-9]{1,12}(?:(?:[\x20.\-\u{A0}]|\x20?[\-–]\x20?)[0-9]{1,6}){0,6})
         ",
     )
 });
@@ -149,7 +149,9 @@ static REFERENCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A phone word right before a reference-looking label: "phone number:", "Tel. No.".
 static PHONE_WORD_END: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"\b(?:tel|telephone|phone|fax|facsimile|cell|cellphone|mobile|direct|toll[\s-]free)\.?\s*$")
+    regex(
+        r"\b(?:tel|telephone|phone|fax|facsimile|cell|cellphone|mobile|direct|toll[\s-]free)\.?\s*$",
+    )
 });
 
 /// Splits the candidate's main run into digit groups and the separators between them.
@@ -205,8 +207,9 @@ fn is_valid_number(country: Option<&str>, paren: Option<&str>, groups: &[&str]) 
         if digits.starts_with('1') {
             return n == 11;
         }
-        if digits.starts_with("44") {
-            return n == 11 || n == 12;
+        if let Some(national) = digits.strip_prefix("44") {
+            // UK national numbers have 10 digits; a few old 01 areas have 9.
+            return national.len() == 10 || (national.len() == 9 && national.starts_with('1'));
         }
         if digits.starts_with("61") {
             return n == 11;
@@ -313,11 +316,15 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
         let paren = c
             .name("paren")
             .map(|p| p.as_str().trim_matches(|ch: char| !ch.is_ascii_digit()));
-        // The longest leading run of groups that forms a valid number, if any.
+        // The longest leading run of groups that forms a valid number, if any; dropping trailing
+        // groups ("306-555-0142 24") must leave a full number, not a 7-digit local one.
         let valid_len = (1..=groups.len()).rev().find(|&k| {
-            groups
-                .get(..k)
-                .is_some_and(|g| is_valid_number(country, paren, g))
+            groups.get(..k).is_some_and(|g| {
+                let digits = g.iter().map(|x| x.len()).sum::<usize>()
+                    + paren.map_or(0, str::len)
+                    + country.map_or(0, str::len);
+                (k == groups.len() || digits >= 10) && is_valid_number(country, paren, g)
+            })
         });
         let used = valid_len.unwrap_or(groups.len());
         let used_groups = groups.get(..used).unwrap_or(&[]);
