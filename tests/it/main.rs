@@ -1,3 +1,4 @@
+mod cross_format;
 mod markdown_reader;
 mod smoke;
 mod text_reader;
