@@ -60,6 +60,9 @@ pub(crate) fn too_many_blocks(limits: &Limits) -> InputError {
     )
 }
 
+/// Front-matter keys and values, in order.
+type Metadata = Vec<(String, String)>;
+
 /// An open element of the Markdown tree.
 #[derive(Debug)]
 enum Frame {
@@ -112,7 +115,7 @@ struct Reader<'a> {
     /// Indices of comment blocks anchored at the next prose block.
     anchor_next: Vec<usize>,
     comment_count: usize,
-    metadata: Vec<(String, String)>,
+    metadata: Metadata,
 }
 
 impl<'a> Reader<'a> {
@@ -552,7 +555,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Close what is open and resolve comment anchors that point at the next prose block.
-    fn finish(mut self) -> Result<(Vec<Block>, Vec<(String, String)>), InputError> {
+    fn finish(mut self) -> Result<(Vec<Block>, Metadata), InputError> {
         // A trailing target can only be left open by a truncated event stream; keep its text.
         self.close_target()?;
         // One backward pass: the next prose block after each position, in linear time.
