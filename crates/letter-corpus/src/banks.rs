@@ -615,17 +615,17 @@ pub const RATE_CHANGES: &[&str] = &[
 pub const DEPOSIT_GOOD: &[&str] = &[
     "Before we begin, please pay a retainer of {deposit_amount}. We hold it in our trust account and apply it to our accounts as they are issued; we refund any unused balance at the end of the matter.",
     "We ask for a deposit of {deposit_amount}, which we will keep in our trust account. We will use it to pay our accounts as we send them to you, and any amount left over will be refunded to you.",
-    "Please provide a retainer of {deposit_amount} to be held in trust. It will be applied to our final account, and any unused balance will be returned to you.",
+    "Please provide a retainer of {deposit_amount} to be held in trust. It will be applied to our final account, and any unused balance will be refunded to you.",
 ];
 
 pub const DEPOSIT_INCOMPLETE: &[&str] = &[
-    "A retainer of {deposit} is required before we begin work.",
-    "Please pay a retainer of {deposit} when you sign this letter.",
+    "A retainer of {deposit_amount} is required before we begin work.",
+    "Please pay a retainer of {deposit_amount} when you sign this letter.",
 ];
 
 pub const DEPOSIT_NONREFUNDABLE: &[&str] = &[
-    "We require a non-refundable retainer of {deposit}, which we apply to our first account.",
-    "A non-refundable deposit of {deposit} is payable when you sign this letter.",
+    "We require a non-refundable retainer of {deposit_amount}, which we apply to our first account.",
+    "A non-refundable deposit of {deposit_amount} is payable when you sign this letter.",
 ];
 
 pub const TOP_UP: &[&str] = &[

@@ -177,13 +177,9 @@ impl Writer {
         self.fill(template)
     }
 
-    fn money(&mut self, amount: u64) -> String {
-        let marker = self.var("money").to_string();
-        if marker.ends_with(' ') {
-            format!("{marker}{}", with_commas(amount))
-        } else {
-            format!("{marker}{}", with_commas(amount))
-        }
+    fn money(&self, amount: u64) -> String {
+        // Markers carry their own spacing: "$350", "CAD 350".
+        format!("{}{}", self.var("money"), with_commas(amount))
     }
 
     fn name(&mut self) -> (String, String) {
@@ -397,7 +393,8 @@ impl Writer {
         let est_hi_text = self.money(est_hi);
         self.set("est_lo", est_lo_text);
         self.set("est_hi", est_hi_text);
-        let flat = self.rng.range(12, 60) * 100;
+        // The flat fee sits below the estimate of the total cost, which adds disbursements and tax.
+        let flat = (est_lo * 7 / 10 / 100).max(5) * 100;
         let flat_text = self.money(flat);
         self.set("flat", flat_text);
         let pct = *self.rng.pick(&[20u64, 25, 30, 33]);

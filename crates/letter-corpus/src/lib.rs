@@ -155,10 +155,7 @@ mod tests {
                     Defect::VagueFeeBasis => ["usual rates", "Standard rates", "reasonable fee"]
                         .iter()
                         .any(|t| text.contains(t)),
-                    Defect::NoCurrency => {
-                        text.contains(" per hour") && !text.contains("$")
-                            || text.contains("retainer of ")
-                    }
+                    Defect::NoCurrency => has_bare_amount(&text),
                     Defect::VagueBilling => {
                         text.contains("from time to time") || text.contains("periodically")
                     }
@@ -192,14 +189,20 @@ mod tests {
                 assert!(visible, "{}: {d:?} not visible", letter.name);
             }
             if letter.defects.is_empty() {
-                for needle in ["within", "trust", "@", "Next", "Signature of", "refund"] {
+                let lower = text.to_lowercase();
+                for needle in ["within", "trust", "@", "next", "signature of", "refund"] {
                     assert!(
-                        text.contains(needle),
+                        lower.contains(needle),
                         "{}: clean letter lacks {needle:?}",
                         letter.name
                     );
                 }
                 assert!(!text.contains("per month"), "{}", letter.name);
+                assert!(
+                    !has_bare_amount(&text),
+                    "{}: amount without currency",
+                    letter.name
+                );
                 assert!(
                     !text.contains("{"),
                     "{}: unfilled template field",
@@ -207,6 +210,26 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// An amount like "3,500" or "350 per hour" with no currency marker before it.
+    fn has_bare_amount(text: &str) -> bool {
+        let words: Vec<&str> = text.split([' ', '(']).collect();
+        words.iter().enumerate().any(|(i, w)| {
+            let after_code = i > 0
+                && words
+                    .get(i - 1)
+                    .is_some_and(|p| ["CAD", "USD", "GBP", "AUD"].contains(p));
+            let w = w.trim_end_matches(['.', ',', ')']);
+            let grouped = w.split(',').count() > 1
+                && w.split(',')
+                    .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+            let rate = !w.is_empty()
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && words.get(i + 1) == Some(&"per")
+                && words.get(i + 2).is_some_and(|u| u.starts_with("hour"));
+            !after_code && (grouped || rate)
+        })
     }
 
     #[test]
