@@ -1,4 +1,12 @@
+mod corpus;
 mod cross_format;
+mod docx_reader;
+mod fixtures_meta;
+mod hostile;
 mod markdown_reader;
+mod rules_config;
+mod rules_fixtures;
+mod rules_suppress;
 mod smoke;
+mod support;
 mod text_reader;
