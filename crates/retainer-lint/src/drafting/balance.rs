@@ -38,10 +38,17 @@ fn check_block(index: usize, text: &str, out: &mut Vec<Finding>) {
     let mut quotes: Vec<Open> = Vec::new();
     let label_end = list_label_end(text);
     let mut prev: Option<char> = None;
+    let mut prev2: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
-        let before = prev;
+        // ":-)" reads like ":)": look through the nose.
+        let before = if prev == Some('-') && matches!(prev2, Some(':' | ';')) {
+            prev2
+        } else {
+            prev
+        };
+        prev2 = prev;
         prev = Some(c);
         match c {
             '(' | '[' | '{' => {
@@ -130,9 +137,7 @@ fn stray(index: usize, text: &str, mark: char, at: usize, opener: char) -> Findi
 
 /// `:)`, `;)`, `:-(`: marks that belong to an emoticon, not to a bracket pair.
 fn is_emoticon(before: Option<char>, after: Option<char>) -> bool {
-    matches!(before, Some(':' | ';' | '-'))
-        && after.is_none_or(|c| c.is_whitespace())
-        && before != Some('-')
+    matches!(before, Some(':' | ';')) && after.is_none_or(|c| c.is_whitespace())
 }
 
 /// The byte offset just after a list label like `a)`, `1)`, `iv)` that opens the paragraph.
@@ -234,6 +239,18 @@ mod tests {
         check("Mixed “quotes\" are tolerated.", &[]);
         check("Thanks for your patience :) we'll be in touch.", &[]);
         check("(see the list that follows:)", &[]);
+        check(
+            "If you have any questions (about fees or timing), call me :-) or email.",
+            &[],
+        );
+        check(
+            "Rates: Partner – $450/hr; Law Clerk – $150/hr [all plus HST].",
+            &[],
+        );
+        check(
+            "Our \"no surprises\" policy; Tuesday (1 December 2026) and s 174(1)(b).",
+            &[],
+        );
         check("The 12” binder and the 30\" screen.", &[]);
         check("", &[]);
         check("Nothing to balance here at all.", &[]);
