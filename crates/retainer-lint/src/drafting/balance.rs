@@ -35,6 +35,8 @@ fn closer_of(open: char) -> char {
 
 fn check_block(index: usize, text: &str, out: &mut Vec<Finding>) {
     let mut brackets: Vec<Open> = Vec::new();
+    // How many of each opener ( [ { are on the stack.
+    let mut open_count = [0usize; 3];
     let mut quotes: Vec<Open> = Vec::new();
     let label_end = list_label_end(text);
     let mut prev: Option<char> = None;
@@ -56,9 +58,12 @@ fn check_block(index: usize, text: &str, out: &mut Vec<Finding>) {
                     continue;
                 }
                 brackets.push(Open { mark: c, at });
+                if let Some(n) = open_count.get_mut(slot(c)) {
+                    *n += 1;
+                }
             }
             ')' | ']' | '}' => {
-                let no_opener = !brackets.iter().any(|o| o.mark == '(');
+                let no_opener = open_count.first() == Some(&0);
                 if c == ')'
                     && (Some(at + 1) == label_end || (no_opener && is_emoticon(before, next)))
                 {
@@ -69,10 +74,21 @@ fn check_block(index: usize, text: &str, out: &mut Vec<Finding>) {
                     ']' => '[',
                     _ => '{',
                 };
-                match brackets.iter().rposition(|o| o.mark == opener) {
+                // The count spares a scan of the whole stack for a closer that matches nothing.
+                let position = if open_count.get(slot(opener)) == Some(&0) {
+                    None
+                } else {
+                    brackets.iter().rposition(|o| o.mark == opener)
+                };
+                match position {
                     Some(pos) => {
+                        let mut drained = brackets.drain(pos..);
+                        if let Some(matched) = drained.next() {
+                            close_one(&mut open_count, matched.mark);
+                        }
                         // Openers above the match were never closed.
-                        for open in brackets.drain(pos..).skip(1) {
+                        for open in drained {
+                            close_one(&mut open_count, open.mark);
                             out.push(unclosed(index, text, open));
                         }
                     }
@@ -103,6 +119,21 @@ fn check_block(index: usize, text: &str, out: &mut Vec<Finding>) {
         out.push(unclosed(index, text, open));
     }
     out.sort_by_key(|f| f.range.start);
+}
+
+/// The index of a bracket kind in the open counts.
+fn slot(mark: char) -> usize {
+    match mark {
+        '(' => 0,
+        '[' => 1,
+        _ => 2,
+    }
+}
+
+fn close_one(open_count: &mut [usize; 3], mark: char) {
+    if let Some(n) = open_count.get_mut(slot(mark)) {
+        *n = n.saturating_sub(1);
+    }
 }
 
 /// A finding for an opener that never closes, quoting the words it opens.

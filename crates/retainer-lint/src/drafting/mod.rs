@@ -238,6 +238,11 @@ mod tests {
                 }
             });
         }
+        // Adversarial blocks: deep nesting, closers that match nothing, a huge label.
+        texts.push("(".repeat(50_000));
+        texts.push(format!("({}{}", "[".repeat(50_000), ")".repeat(50_000)));
+        texts.push(format!("({}) x", "c".repeat(50_000)));
+        texts.push("“\"".repeat(30_000));
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let doc = paragraphs(&refs);
         let findings = all_checks(&doc);
