@@ -27,7 +27,8 @@ pub use terms::{definitions, duplicate_definitions, undefined_terms, unused_defi
 pub use terms::{Definition, DefinitionForm};
 pub use xref::cross_references;
 
-/// One problem found by a drafting check.
+/// One problem found by a drafting check. Each check returns its findings in document order
+/// (block, then offset).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Index in [`Document::blocks`].
