@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{after, before, char_at, char_before, regex};
+use super::{after, before, char_at, char_before, regex, remove_overlaps};
 
 /// An email address (or something written as one).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,7 +143,7 @@ static PHONE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// Words right before a number that make it a reference, not a phone number.
 static REFERENCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:\b(?:no|nos|number|file|matter|ref|reference|invoice|account|acct|rule|rules|section|sections|s|ss|reg|regs|regulation|part|code|para|paragraph|clause|art|article|chapter|c|id|case|docket|claim|court|registration|licence|license|bn|gst|hst|pst|qst|vat|abn|acn|sin|ssn|ein|isbn|order|policy|form|schedule|item|page|pages|pp|p|vol|volume)\b\.?\s*(?:no\.?|number|\#)?\s*[:\#]?\s*|[§\#]\s*)$",
+        r"(?:\b(?:no|nos|number|file|matter|ref|reference|invoice|account|acct|rule|rules|section|sections|s|ss|reg|regs|regulation|part|code|para|paragraph|clause|art|article|chapter|id|case|docket|claim|court|registration|licence|license|bn|gst|hst|pst|qst|vat|abn|acn|sin|ssn|ein|isbn|order|policy|form|schedule|item|page|pages|pp|vol|volume)\b\.?\s*(?:no\.?|number|\#)?\s*[:\#]?\s*|[§\#]\s*)$",
     )
 });
 
@@ -352,5 +352,6 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
             valid: valid_len.is_some(),
         });
     }
-    out
+    // An extension can reach over the start of the next candidate.
+    remove_overlaps(out, |p| p.span.clone())
 }

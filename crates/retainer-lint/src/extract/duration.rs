@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::number::find_numbers;
-use super::{after, before, regex, remove_overlaps};
+use super::{after, before, next_visible, regex, remove_overlaps};
 
 /// The unit of a [`Duration`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -84,11 +84,11 @@ static ARTICLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Before "a day" / "an hour", words that make it a rate or frequency ("$350 an hour",
-/// "twice a month", "24 hours a day").
+/// Before "a day" / "an hour", words that make it a rate, a frequency or a fraction
+/// ("$350 an hour", "twice a month", "24 hours a day", "tenths of an hour").
 static RATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:[0-9%$£€]|\bper|\bonce|\btwice|\btimes|\beach|\bevery|\bdollars?|\bhours?|\bdays?|\bweeks?|\bmonths?|\bhrs?)\s*$",
+        r"(?:[0-9%$£€]|\bper|\bof|\bonce|\btwice|\btimes|\beach|\bevery|\bdollars?|\bhours?|\bdays?|\bweeks?|\bmonths?|\bhrs?)\s*$",
     )
 });
 
@@ -152,6 +152,9 @@ pub fn find_durations(text: &str) -> Vec<Duration> {
             continue;
         }
         let rest = after(text, n.span.end);
+        if !next_visible(rest).is_some_and(|c| c.is_ascii_alphabetic() || c == '(' || c == '-') {
+            continue;
+        }
         let Some(c) = UNIT_AFTER.captures(rest) else {
             continue;
         };

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::number::find_numbers;
-use super::{after, before, regex};
+use super::{after, before, regex, remove_overlaps};
 
 /// A currency, as far as the letter's own marker says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -152,7 +152,7 @@ static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a bare amount that make it money ("a retainer of", "our hourly rate is").
 static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:retainer|deposit|fee|fees|rate|rates|price|cost|costs|charge|charges|sum|amount|payment|balance|invoice|bill)\b(?:\s+(?:of|is|are|will\s+be|would\s+be|was|at|set\s+at))?(?:\s+(?:approximately|about|around|roughly|only|just|up\s+to|not\s+exceeding|no\s+more\s+than))?\s*:?\s*$",
+        r"\b(?:retainer|deposit|fee|fees|rate|rates|price|cost|costs|charge|charges|sum|amount|payment|balance|invoice|bill)\b(?:\s+(?:of|is|are|will\s+be|would\s+be|was|at|set\s+at|estimated\s+at|expected\s+to\s+be|in\s+the\s+amount\s+of|totall?ing|amounting\s+to|equal\s+to)){0,2}(?:\s+(?:approximately|about|around|roughly|only|just|up\s+to|not\s+exceeding|no\s+more\s+than))?\s*:?\s*$",
     )
 });
 
@@ -198,25 +198,38 @@ pub fn find_money(text: &str) -> Vec<Money> {
             continue;
         }
         let rest = after(text, n.span.end);
-        let suffix = SUFFIX.captures(rest).and_then(|c| {
-            let (cur, r) = suffix_currency(&c)?;
-            let shift = n.span.end;
-            Some((cur, r.start + shift..r.end + shift, c.get(0)?.end() + shift))
-        });
+        let next = rest.chars().next();
+        let suffix_possible = next.is_some_and(|c| c.is_whitespace() || c.is_ascii_alphabetic());
+        let suffix = suffix_possible
+            .then(|| SUFFIX.captures(rest))
+            .flatten()
+            .and_then(|c| {
+                let (cur, r) = suffix_currency(&c)?;
+                let shift = n.span.end;
+                Some((cur, r.start + shift..r.end + shift, c.get(0)?.end() + shift))
+            });
         let prefix = if n.in_words {
             None
         } else {
             let window = before(text, n.span.start, 16);
             let base = n.span.start - window.len();
-            PREFIX.captures(window).and_then(|c| {
-                let (cur, r) = if let Some(sym) = c.name("sym") {
-                    (Currency::from_symbol(sym.as_str()), sym.range())
-                } else {
-                    let code = c.name("code")?;
-                    (Currency::from_code(code.as_str())?, code.range())
-                };
-                Some((cur, r.start + base..r.end + base))
-            })
+            let marker_possible = window
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic() || "$£€¥₹".contains(c));
+            marker_possible
+                .then(|| PREFIX.captures(window))
+                .flatten()
+                .and_then(|c| {
+                    let (cur, r) = if let Some(sym) = c.name("sym") {
+                        (Currency::from_symbol(sym.as_str()), sym.range())
+                    } else {
+                        let code = c.name("code")?;
+                        (Currency::from_code(code.as_str())?, code.range())
+                    };
+                    Some((cur, r.start + base..r.end + base))
+                })
         };
         let mut amount = n.value;
         let mut span = n.span.clone();
@@ -273,5 +286,6 @@ pub fn find_money(text: &str) -> Vec<Money> {
             marker,
         });
     }
-    out
+    // A prefix marker can reach back over the previous amount's suffix ("350 CAD$5").
+    remove_overlaps(out, |m| m.span.clone())
 }
