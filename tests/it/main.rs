@@ -1,3 +1,11 @@
+mod corpus;
+mod docx_reader;
+mod fixtures_meta;
+mod hostile;
 mod markdown_reader;
+mod rules_config;
+mod rules_fixtures;
+mod rules_suppress;
 mod smoke;
+mod support;
 mod text_reader;
