@@ -11,15 +11,13 @@ use retainer_lint::{Config, Format, Linter};
 
 const SEED: u64 = 42;
 const LETTERS: u64 = 20;
-/// Every built-in pack, as `--extends` would enable them.
-const ALL_PACKS: [&str; 7] = [
-    "core", "ca-sk", "ca-on", "us-ny", "us-ca", "uk-sra", "au-ul",
-];
-
 fn linter(all_packs: bool) -> Linter {
     let mut config = Config::builtin();
     if all_packs {
-        config.extends = ALL_PACKS.iter().map(|p| p.to_string()).collect();
+        // Every built-in pack, as `--extends` would enable them.
+        config.extends = retainer_lint::rules::pack::builtin_names()
+            .map(str::to_string)
+            .collect();
     }
     Linter::new(&config).expect("built-in packs compile")
 }
