@@ -65,13 +65,17 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
             (?P<bd>(?:business|working|court|banking)[\s-]+(?:(?P<bdd>days?)|hours?)\b)
           | (?P<cal>calendar\s+days?\b)
           | (?P<day>days?\b)
-          | (?P<hour>(?:hours?|hrs?|h)\b\.?)
-          | (?P<week>(?:weeks?|wks?)\b\.?)
+          | (?P<hour>hours?\b|hrs?\b\.?|h\b)
+          | (?P<week>weeks?\b|wks?\b\.?)
           | (?P<fortnight>fortnights?\b)
           | (?P<month>months?\b)
         )",
     )
 });
+
+/// The outward half of a UK postcode right before a number ("BS6 " in "BS6 6HR"), in capitals.
+static POSTCODE_OUTWARD: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?-i:\b[A-Z]{1,2}[0-9][A-Z0-9]?)[ \u{A0}]$"));
 
 /// A frequency rather than a duration: "7 days a week", "24 hours a day".
 static FREQUENCY_AFTER: LazyLock<Regex> =
@@ -163,6 +167,11 @@ pub fn find_durations(text: &str) -> Vec<Duration> {
         };
         let end = n.span.end + whole.end();
         if FREQUENCY_AFTER.is_match(after(text, end)) {
+            continue;
+        }
+        // "BS6 6HR" is a UK postcode, not six hours: an inward code glued to its letters.
+        let glued = !n.in_words && rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        if glued && POSTCODE_OUTWARD.is_match(before(text, n.span.start, 8)) {
             continue;
         }
         out.push(Duration {

@@ -149,10 +149,11 @@ static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^\s*(?:/\s*(?:h|hr|hrs|hour)\b|per\s+(?:hour|hr)\b|an\s+hour\b|hourly\b)")
 });
 
-/// Words before a bare amount that make it money ("a retainer of", "our hourly rate is").
+/// Words before a bare amount that make it money ("a retainer of", "our hourly rate is"), on
+/// the same line: a heading "RETAINER" followed by clause "4.1" is not an amount.
 static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:retainer|deposit|fee|fees|rate|rates|price|cost|costs|charge|charges|sum|amount|payment|balance|invoice|bill)\b(?:\s+(?:of|is|are|will\s+be|would\s+be|was|at|set\s+at|estimated\s+at|expected\s+to\s+be|in\s+the\s+amount\s+of|totall?ing|amounting\s+to|equal\s+to)){0,2}(?:\s+(?:approximately|about|around|roughly|only|just|up\s+to|not\s+exceeding|no\s+more\s+than))?\s*:?\s*$",
+        r"\b(?:retainer|deposit|fee|fees|rate|rates|price|cost|costs|charge|charges|sum|amount|payment|balance|invoice|bill)\b(?:[^\S\n]+(?:of|is|are|will[^\S\n]+be|would[^\S\n]+be|was|at|set[^\S\n]+at|estimated[^\S\n]+at|expected[^\S\n]+to[^\S\n]+be|in[^\S\n]+the[^\S\n]+amount[^\S\n]+of|totall?ing|amounting[^\S\n]+to|equal[^\S\n]+to)){0,2}(?:[^\S\n]+(?:approximately|about|around|roughly|only|just|up[^\S\n]+to|not[^\S\n]+exceeding|no[^\S\n]+more[^\S\n]+than))?[^\S\n]*:?[^\S\n]*$",
     )
 });
 
