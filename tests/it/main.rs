@@ -1,4 +1,5 @@
 mod corpus;
+mod cross_format;
 mod docx_reader;
 mod fixtures_meta;
 mod hostile;
