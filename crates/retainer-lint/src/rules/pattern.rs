@@ -75,7 +75,7 @@ pub const BUILTIN_FRAGMENTS: &[(&str, &str)] = &[
     ),
     (
         "reply",
-        r"(?:\b(?:respon(?:d|ds|ded|ding|se|ses)|repl(?:y|ies|ied|ying)|answer(?:s|ed|ing)?|acknowledg\w*|return(?:s|ed|ing)?\s+(?:your\s+|all\s+|any\s+|client\s+|phone\s+|telephone\s+)*(?:calls?|messages?|e-?mails?|voicemails?)|get\s+back\s+to\s+you|revert|come\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+(?:us|me))\b)",
+        r"(?:\b(?:respon(?:d|ds|ded|ding|se|ses)|repl(?:y|ies|ied|ying)|answer(?:s|ed|ing)?|acknowledg\w*|return(?:s|ed|ing)?\s+(?:(?:your|all|any|client|phone|telephone|every|each|the|my|our|missed|their)\s+)*(?:calls?|messages?|e-?mails?|voicemails?)|get\s+back\s+to\s+you|revert|come\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+(?:us|me))\b)",
     ),
     (
         "message",
