@@ -92,6 +92,16 @@ impl Check for When {
         if triggers.iter().any(|h| !is_heading(h)) {
             triggers.retain(|h| !is_heading(h));
         }
+        // Across the whole letter the finding is reported once: at the first trigger of the
+        // first clause listed (packs list the most telling phrasing first).
+        if self.scope == Scope::Document {
+            let first = self.trigger.iter().find_map(|&c| {
+                scan.clause(c).iter().find(|h| !is_heading(h)).cloned()
+            });
+            if let Some(f) = first {
+                triggers.retain(|h| *h == f);
+            }
+        }
         // Vague stand-ins ("other staff at their usual rates") are reported where they stand.
         if let Some(msg) = &self.weak_message {
             for hit in scan.all(&self.weak) {
