@@ -485,3 +485,47 @@ fn markdown_reader_of_the_generator_keeps_every_word() {
         assert!(text.contains(words), "{words:?} missing from {text:?}");
     }
 }
+
+/// The excerpts must survive the project's own readers: a rule can only point at words that
+/// are in some block's plain text. A format whose reader is not built yet is skipped.
+#[test]
+fn every_excerpt_is_in_the_text_the_readers_produce() {
+    let mut read_letters = 0;
+    for dir in [letters_dir(), holdout_dir()] {
+        for fixture in fixture_letters(&dir) {
+            let bytes = std::fs::read(&fixture.letter).unwrap();
+            let name = file_name(&fixture.letter);
+            let format = retainer_lint::read::detect(&bytes, Some(&name));
+            let document =
+                match retainer_lint::read(&bytes, format, &retainer_lint::Limits::default()) {
+                    Ok(document) => document,
+                    Err(e)
+                        if name.ends_with(".docx")
+                            && e.kind() == retainer_lint::InputErrorKind::UnknownFormat =>
+                    {
+                        continue
+                    }
+                    Err(e) => panic!("{name}: {}: {}", e.code(), e.message()),
+                };
+            let text = normalize(
+                &document
+                    .blocks
+                    .iter()
+                    .map(|b| b.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            for finding in &fixture.expected.finding {
+                if let Some(excerpt) = &finding.excerpt {
+                    assert!(
+                        text.contains(&normalize(excerpt)),
+                        "{name}: excerpt {excerpt:?} of {} is not in the blocks the reader made",
+                        finding.rule
+                    );
+                }
+            }
+            read_letters += 1;
+        }
+    }
+    assert!(read_letters >= 26, "only {read_letters} letters read");
+}

@@ -1,4 +1,7 @@
+mod corpus;
+mod docx_reader;
 mod fixtures_meta;
+mod hostile;
 mod markdown_reader;
 mod rules_config;
 mod rules_fixtures;

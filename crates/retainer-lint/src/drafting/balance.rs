@@ -51,7 +51,10 @@ fn check_block(index: usize, text: &str, out: &mut Vec<Finding>) {
                 brackets.push(Open { mark: c, at });
             }
             ')' | ']' | '}' => {
-                if c == ')' && (Some(at + 1) == label_end || is_emoticon(before, next)) {
+                let no_opener = !brackets.iter().any(|o| o.mark == '(');
+                if c == ')'
+                    && (Some(at + 1) == label_end || (no_opener && is_emoticon(before, next)))
+                {
                     continue;
                 }
                 let opener = match c {
@@ -100,7 +103,7 @@ fn unclosed(index: usize, text: &str, open: Open) -> Finding {
     let len = open.mark.len_utf8();
     let following = excerpt(slice(text, open.at..text.len()), 40);
     let message = if open.mark == '"' {
-        format!("this quotation mark has no partner in the paragraph: {following}")
+        format!("a straight quotation mark (\") has no partner in this paragraph: {following}")
     } else {
         format!(
             "\"{}\" is never closed in this paragraph: {following}; add the closing \"{}\"",
@@ -230,6 +233,7 @@ mod tests {
         check("He said “the retainer (deposit) is fine” to us.", &[]);
         check("Mixed “quotes\" are tolerated.", &[]);
         check("Thanks for your patience :) we'll be in touch.", &[]);
+        check("(see the list that follows:)", &[]);
         check("The 12” binder and the 30\" screen.", &[]);
         check("", &[]);
         check("Nothing to balance here at all.", &[]);

@@ -57,6 +57,9 @@ struct SequenceKey {
     style: Style,
     wrap: Wrap,
     parent: Vec<u32>,
+    /// The list nesting level of list items (None for paragraphs and headings): "1." items
+    /// of a nested list are their own sequence.
+    list_level: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +102,10 @@ pub fn numbering(doc: &Document) -> Vec<Finding> {
             } else {
                 Vec::new()
             },
+            list_level: match block.kind {
+                BlockKind::ListItem { level } => Some(level),
+                _ => None,
+            },
         };
         match stack.iter().position(|s| s.key == key) {
             Some(pos) => {
@@ -106,9 +113,9 @@ pub fn numbering(doc: &Document) -> Vec<Finding> {
                 let Some(seq) = stack.last_mut() else {
                     continue;
                 };
-                let expected = seq.last + 1;
+                let expected = seq.last.saturating_add(1);
                 if value == expected || value == 1 {
-                    seq.last = value;
+                    seq.last = inline_continuation(&block.text, &label, value);
                 } else if value == seq.last {
                     out.push(finding(index, &block.text, &label, expected, "repeats"));
                 } else if value > expected {
@@ -137,11 +144,45 @@ pub fn numbering(doc: &Document) -> Vec<Finding> {
                     out.push(finding(index, &block.text, &label, 1, "skips"));
                 }
                 let stack = if in_heading { &mut headings } else { &mut body };
-                stack.push(Sequence { key, last: value });
+                let last = inline_continuation(&block.text, &label, value);
+                stack.push(Sequence { key, last });
             }
         }
     }
     out
+}
+
+/// "(a) monthly; (b) on completion": labels of the same style later in the block continue
+/// the sequence. Returns the last value reached.
+fn inline_continuation(text: &str, label: &Label, mut last: u32) -> u32 {
+    if label.wrap != Wrap::Parens || label.style == Style::Decimal {
+        return last;
+    }
+    let rest = text.get(label.range.end..).unwrap_or("");
+    for piece in rest.split('(').skip(1) {
+        let Some(token) = piece.split(')').next() else {
+            continue;
+        };
+        if token.len() > 5 {
+            continue;
+        }
+        let value = match label.style {
+            Style::LowerRoman | Style::UpperRoman => roman_value(&token.to_ascii_lowercase()),
+            _ => {
+                let mut chars = token.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if c.is_ascii_alphabetic() => {
+                        Some(u32::from(c.to_ascii_lowercase()) - u32::from('a') + 1)
+                    }
+                    _ => None,
+                }
+            }
+        };
+        if value == Some(last.saturating_add(1)) {
+            last = last.saturating_add(1);
+        }
+    }
+    last
 }
 
 /// Decides whether a single i/v/x is a letter (after h, u, w) or a roman numeral (after iv,
@@ -160,9 +201,9 @@ fn resolve_ambiguous(label: &mut Label, stack: &[Sequence]) -> bool {
         _ => 0,
     };
     let continues = |style: Style, value: u32| {
-        stack
-            .iter()
-            .any(|s| s.key.style == style && s.key.wrap == label.wrap && s.last + 1 == value)
+        stack.iter().any(|s| {
+            s.key.style == style && s.key.wrap == label.wrap && s.last.saturating_add(1) == value
+        })
     };
     if continues(alpha, letter) {
         label.style = alpha;
@@ -277,6 +318,11 @@ pub(super) enum HandLabel {
 
 /// The hand-typed label that opens a block, if any.
 pub(super) fn hand_label(text: &str, kind: BlockKind) -> Option<HandLabel> {
+    // A list item's "3." is a number a reference can point to, typed or not.
+    let kind = match kind {
+        BlockKind::ListItem { .. } => BlockKind::Paragraph,
+        other => other,
+    };
     let label = parse_label(text, kind)?;
     if label.style == Style::Decimal {
         return Some(HandLabel::Number(label.parts));
@@ -525,6 +571,18 @@ mod tests {
             &body(&["(i) one", "(ii) two", "(ii) two again"]),
             &["2:(ii)>(iii)"],
         );
+        check(
+            &[(H1, "A. Scope"), (H1, "B. Fees"), (H1, "D. Billing")],
+            &["2:D.>C."],
+        );
+        check(
+            &[
+                (H1, "I. Introduction"),
+                (H1, "II. Fees"),
+                (H1, "IV. Billing"),
+            ],
+            &["2:IV.>III."],
+        );
     }
 
     #[test]
@@ -633,6 +691,37 @@ mod tests {
             &[],
         );
         check(&body(&["(x) ten", "(y) eleven?", "(z) last"]), &[]);
+        check(&body(&["(a) fees; (b) costs;", "(c) taxes."]), &[]);
+        check(
+            &[
+                (H1, "I. Introduction"),
+                (H1, "II. Fees"),
+                (H1, "III. Billing"),
+                (H1, "IV. Ending"),
+            ],
+            &[],
+        );
+        check(
+            &[
+                (H1, "A. Scope"),
+                (H1, "B. Fees"),
+                (H2, "1. Rates"),
+                (H2, "2. Deposit"),
+                (H1, "C. Billing"),
+            ],
+            &[],
+        );
+        check(&body(&["(i) fees; (ii) costs;", "(iii) taxes."]), &[]);
+        let nested = BlockKind::ListItem { level: 1 };
+        check(
+            &[
+                (LI, "(a) one"),
+                (nested, "(a) sub"),
+                (nested, "(b) sub"),
+                (LI, "(b) two"),
+            ],
+            &[],
+        );
     }
 
     #[test]

@@ -164,13 +164,23 @@ fn quoted_definitions(block: usize, text: &str, out: &mut Vec<Definition>) {
         let Some((inner_end, close_len)) = closing_quote(text, inner_start, closers) else {
             continue;
         };
-        let term = slice(text, inner_start..inner_end);
+        let mut term = slice(text, inner_start..inner_end);
         search_from = inner_end + close_len;
+        // UK style puts the article inside the quotes: (‘the Firm’).
+        let mut inner_start = inner_start;
+        for article in ["the ", "The "] {
+            if let Some(rest) = term.strip_prefix(article) {
+                term = rest;
+                inner_start += article.len();
+            }
+        }
         if !looks_like_term(term) {
             continue;
         }
         let after = text.get(inner_end + close_len..).unwrap_or("");
-        let form = if inside_parentheses(text, open) {
+        let form = if inside_parentheses(text, open)
+            .is_some_and(|paren| defining_words(text, paren + 1, open))
+        {
             DefinitionForm::Parenthetical
         } else if MEANS.is_match(after) {
             DefinitionForm::Means
@@ -277,21 +287,72 @@ fn looks_like_term(term: &str) -> bool {
         && !term.contains(['.', ',', ';', ':', '!', '?', '[', ']', '{', '}'])
 }
 
-/// Whether the offset sits inside an open parenthesis of the same block (the nearest bracket
-/// to its left is an opening one, no more than 80 bytes back).
-fn inside_parentheses(text: &str, at: usize) -> bool {
+/// The offset of the open parenthesis the offset sits inside (the nearest bracket to its
+/// left is an opening one, no more than 80 bytes back).
+fn inside_parentheses(text: &str, at: usize) -> Option<usize> {
     let before = text.get(..at).unwrap_or("");
     for (i, c) in before.char_indices().rev() {
         if at - i > 80 {
-            return false;
+            return None;
         }
         match c {
-            '(' => return true,
-            ')' => return false,
+            '(' => return Some(i),
+            ')' => return None,
             _ => {}
         }
     }
-    false
+    None
+}
+
+/// Whether the words between a parenthesis and a quoted term are the ones definitions use
+/// ("the", "collectively", "hereinafter referred to as", other defined terms) rather than a
+/// citation: `(see "Your Rights as a Client")` defines nothing.
+fn defining_words(text: &str, from: usize, to: usize) -> bool {
+    const ALLOWED: &[&str] = &[
+        "the",
+        "this",
+        "these",
+        "each",
+        "a",
+        "an",
+        "collectively",
+        "together",
+        "and",
+        "or",
+        "hereinafter",
+        "herein",
+        "referred",
+        "to",
+        "as",
+        "called",
+        "individually",
+        "jointly",
+        "all",
+        "both",
+        "also",
+        "known",
+        "its",
+        "their",
+        "respectively",
+        "such",
+        "being",
+    ];
+    let between = text.get(from..to).unwrap_or("");
+    let mut in_quote = false;
+    let mut outside = String::new();
+    for c in between.chars() {
+        match c {
+            '"' => in_quote = !in_quote,
+            '“' | '‘' => in_quote = true,
+            '”' | '’' if in_quote => in_quote = false,
+            _ if !in_quote => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| ALLOWED.contains(&w.to_lowercase().as_str()))
 }
 
 /// The forms under which a use of `term` counts: itself, its plural and its singular.
@@ -318,17 +379,22 @@ fn whole_word(text: &str, range: &Range<usize>) -> bool {
         && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
 }
 
-/// `drafting.unused-definition`: a term defined in quotes and never used after its definition
-/// (case-sensitive; plural and possessive forms count as uses).
+/// `drafting.unused-definition`: a term defined formally (in parentheses or with "means")
+/// and never used after its definition (case-sensitive; plural and possessive forms, and
+/// quoted mentions like `the "Matter"`, count as uses).
 pub fn unused_definitions(doc: &Document) -> Vec<Finding> {
     let defs: Vec<Definition> = definitions(doc)
         .into_iter()
-        .filter(|d| d.form != DefinitionForm::Unquoted)
+        .filter(Definition::is_formal)
         .collect();
     if defs.is_empty() {
         return Vec::new();
     }
     let last_use = last_uses(doc, &defs);
+    let mut last_definition: HashMap<&str, (usize, usize)> = HashMap::new();
+    for d in &defs {
+        last_definition.insert(d.term.as_str(), (d.block, d.range.end));
+    }
     let mut reported: Vec<&str> = Vec::new();
     let mut out = Vec::new();
     for def in &defs {
@@ -340,9 +406,9 @@ pub fn unused_definitions(doc: &Document) -> Vec<Finding> {
             continue;
         }
         // Only the last definition of a term matters: an earlier one is "used" by the later.
-        let redefined_later = defs
-            .iter()
-            .any(|d| d.term == def.term && (d.block, d.range.end) > defined_at);
+        let redefined_later = last_definition
+            .get(def.term.as_str())
+            .is_some_and(|&at| at > defined_at);
         if redefined_later {
             continue;
         }
@@ -467,7 +533,10 @@ fn is_title_case(text: &str) -> bool {
             capital += 1;
         }
     }
-    long >= 2 && capital * 10 >= long * 6
+    // Subject lines and table headers are short; a long sentence is prose however many
+    // capitals it has.
+    let short = text.split_whitespace().count() <= 15;
+    short && long >= 2 && capital * 10 >= long * 6
 }
 
 /// `drafting.undefined-term`: a capitalised term used as a defined term ("the Matter") that
@@ -519,6 +588,29 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
                 continue;
             }
             if INSTITUTION_HEADS.contains(&last) && !DEFINED_TERM_HEADS.contains(&term) {
+                continue;
+            }
+            // "see the Fees section above" names a heading, not a defined term.
+            let next_word = block
+                .text
+                .get(term_match.end()..)
+                .unwrap_or("")
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            if matches!(
+                next_word.as_str(),
+                "section"
+                    | "heading"
+                    | "part"
+                    | "paragraph"
+                    | "clause"
+                    | "schedule"
+                    | "above"
+                    | "below"
+            ) {
                 continue;
             }
             // A single word that ends a longer defined term ("the Agreement" where "Retainer
@@ -664,6 +756,16 @@ mod tests {
         assert!(defined(&["We marked it \"Confidential\" and sent it."]).is_empty());
         assert!(defined(&["The Client's file and the Firm's 'fees'."]).is_empty());
         assert!(defined(&["(see the Court)"]).is_empty());
+        assert!(defined(&["(see our brochure \"Your Rights as a Client\")"]).is_empty());
+        assert!(defined(&["(as the Law Society's \"Code of Conduct\" requires)"]).is_empty());
+        assert_eq!(
+            defined(&["Smith LLP (hereinafter referred to as the \"Firm\")"]),
+            [(t("Firm"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["Chen Law LLP (‘the Firm’, ‘we’ or ‘us’)"]),
+            [(t("Firm"), Parenthetical)]
+        );
     }
 
     #[test]
@@ -712,6 +814,11 @@ mod tests {
         assert_eq!(f.suggestion.as_deref(), Some("the Retainer Agreement"));
         assert_eq!(f.related.as_ref().map(|r| r.0), Some(0));
         assert!(f.message.contains("\"the Agreement\""), "{}", f.message);
+        check(
+            undefined_terms,
+            &["Copies To: Maria Chen, Priya Singh, John Smith, Rosa Delgado, Daniel Park, Linh Nguyen and Sam Ortiz, who will review the Matter."],
+            &["0:the Matter"],
+        );
         let doc = paragraphs(&["the Matter and the Matter again, and the Matter."]);
         assert!(undefined_terms(&doc)[0].message.contains("used 3 times"));
     }
@@ -845,6 +952,16 @@ mod tests {
             &[],
         );
         check(unused_definitions, &["We have no definitions at all."], &[]);
+        check(
+            unused_definitions,
+            &["Tick the \"Acceptance\" box and sign."],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["(the \"Matter\")", "Sign the “Matter” form."],
+            &[],
+        );
     }
 
     #[test]

@@ -25,7 +25,7 @@ static WORD_ERROR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
-const NUMBER: &str = r"\d{1,3}(?:\.\d{1,3})*(?:\([a-z0-9]{1,4}\))*";
+const NUMBER: &str = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*";
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
     let re = format!(
@@ -35,7 +35,7 @@ static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ONE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<dec>\d{1,3}(?:\.\d{1,3})*)(?P<sub>(?:\([a-z0-9]{1,4}\))*)")
+    Regex::new(r"(?P<dec>\d+(?:\.\d+)*)(?P<sub>(?:\([a-z0-9]{1,4}\))*)")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
@@ -46,7 +46,7 @@ static INLINE_LETTER: LazyLock<Regex> = LazyLock::new(|| {
 
 static SCHEDULE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:\b(?P<kw>schedules?|appendix|appendices|exhibits?|annex(?:ure)?s?|attachments?))\s+(?P<id>[A-Z]{1,2}|\d{1,3})\b",
+        r#"(?i:\b(?P<kw>schedules?|appendix|appendices|exhibits?|annex(?:ure)?s?|attachments?))\s+["“]?(?P<id>[A-Z]{1,2}|\d{1,3})\b["”]?"#,
     )
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
@@ -109,9 +109,12 @@ impl Targets {
         t
     }
 
+    /// Top-level numbers typed as such ("3.", "Section 3"): sub-numbers alone ("3.1") do not
+    /// tell how many top-level parts there are (the headings may be numbered by Word).
     fn tops(&self) -> BTreeSet<u32> {
         self.numbers
             .iter()
+            .filter(|n| n.len() == 1)
             .filter_map(|n| n.first().copied())
             .collect()
     }
@@ -137,8 +140,8 @@ fn kind_of(keyword: &str) -> String {
 /// `drafting.cross-reference`: see the module documentation.
 pub fn cross_references(doc: &Document) -> Vec<Finding> {
     let targets = Targets::collect(doc);
-    let check_sections = targets.numbers.len() >= 2;
     let tops = targets.tops();
+    let check_sections = targets.numbers.len() >= 2;
     let mut out = Vec::new();
     for (index, block) in prose(doc) {
         let text = &block.text;
@@ -184,11 +187,9 @@ fn section_refs(
             let (Some(whole), Some(dec)) = (one.get(0), one.name("dec")) else {
                 continue;
             };
-            let parts: Vec<u32> = dec
-                .as_str()
-                .split('.')
-                .filter_map(|p| p.parse().ok())
-                .collect();
+            let parsed: Option<Vec<u32>> =
+                dec.as_str().split('.').map(|p| p.parse().ok()).collect();
+            let Some(parts) = parsed else { continue };
             let subs: Vec<String> = one
                 .name("sub")
                 .map(|s| {
@@ -227,12 +228,16 @@ fn missing(
     tops: &BTreeSet<u32>,
 ) -> Option<String> {
     let top = *parts.first()?;
+    // Four-digit numbers are statutes ("section 6148"), never a letter's own parts.
+    if parts.iter().any(|&p| p > 999) || parts.is_empty() {
+        return None;
+    }
     let range_text = || match (tops.first(), tops.last()) {
         (Some(a), Some(b)) if a != b => format!("numbered {a} to {b}"),
         (Some(a), _) => format!("numbered {a}"),
         _ => "unnumbered".to_string(),
     };
-    if !tops.contains(&top) {
+    if tops.len() >= 2 && !tops.contains(&top) {
         return Some(format!(
             "a part this letter does not have (its hand-numbered parts are {})",
             range_text()
@@ -564,5 +569,32 @@ mod tests {
             &[],
         );
         check(&[(P, "The error was not found in any section.")], &[]);
+        // Word numbers the headings; only the sub-clauses are typed: "section 6" is unknown.
+        check(
+            &[
+                (H1, "Scope"),
+                (P, "1.1 Advice"),
+                (P, "1.2 Drafting"),
+                (P, "See section 6 and clause 1.2."),
+            ],
+            &[],
+        );
+        check(
+            &[
+                (H1, "Scope"),
+                (P, "1.1 Advice"),
+                (P, "1.2 Drafting"),
+                (P, "See clause 1.5."),
+            ],
+            &["3:clause 1.5"],
+        );
+        check(
+            &[
+                (LI, "1. Sign"),
+                (LI, "2. Pay"),
+                (P, "Do step 2 in paragraph 2 now."),
+            ],
+            &[],
+        );
     }
 }
