@@ -168,7 +168,7 @@ struct RawConfig {
     #[serde(default)]
     params: Policy,
     #[serde(default)]
-    rules: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Table>>,
+    rules: BTreeMap<String, toml::Table>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
 }
@@ -180,17 +180,36 @@ struct RawOverride {
     #[serde(default)]
     params: Policy,
     #[serde(default)]
-    rules: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Table>>,
+    rules: BTreeMap<String, toml::Table>,
+}
+
+/// Where a `[rules]` key is written: `"id"` quoted, else the bare id after `rules.` or `[rules`.
+fn locate_rule_key(source: &Source, id: &str) -> Range<usize> {
+    let text = &source.text;
+    let quoted = format!("\"{id}\"");
+    if let Some(p) = text.find(&quoted) {
+        return p..p + quoted.len();
+    }
+    for prefix in ["rules.", "[rules."] {
+        if let Some(p) = text.find(&format!("{prefix}{id}")) {
+            let at = p + prefix.len();
+            return at..at + id.len();
+        }
+    }
+    0..0
 }
 
 fn rule_settings(
     source: &Source,
-    raw: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Table>>,
+    raw: BTreeMap<String, toml::Table>,
 ) -> Result<BTreeMap<String, RuleSetting>, ConfigError> {
     let mut out = BTreeMap::new();
-    for (key, table) in raw {
-        let span = table.span();
-        let mut params = table.into_inner();
+    for (id, mut params) in raw {
+        let key_span = locate_rule_key(source, &id);
+        // The table runs from its key to the end of the file at most; searches stop at the
+        // first match, which is the nearest.
+        let span = key_span.start..source.text.len();
+        let key = (id, key_span);
         let severity = match params.remove("severity") {
             None => None,
             Some(toml::Value::String(s)) => Some(match s.as_str() {
@@ -203,7 +222,7 @@ fn rule_settings(
                     return Err(source
                         .error(
                             "config.bad-severity",
-                            format!("unknown severity \"{s}\" for rule `{}`", key.get_ref()),
+                            format!("unknown severity \"{s}\" for rule `{}`", key.0),
                             at,
                             "not a severity",
                         )
@@ -218,11 +237,11 @@ fn rule_settings(
             }
         };
         out.insert(
-            key.get_ref().clone(),
+            key.0,
             RuleSetting {
                 severity,
                 params,
-                key_span: key.span(),
+                key_span: key.1,
                 span,
             },
         );

@@ -325,6 +325,25 @@ pub fn parse(source: Source) -> Result<Pack, ConfigError> {
             overridden: None,
         });
     }
+    // A table's span ends at its last direct key; its sub-tables ([[rule.examples]],
+    // [[rule.elements]]) follow, so each rule's region runs to the next table of the pack.
+    let mut starts: Vec<usize> = raw
+        .rule
+        .iter()
+        .chain(raw.tighten.iter())
+        .map(|t| t.span().start)
+        .collect();
+    starts.sort_unstable();
+    let region_end = |start: usize| {
+        starts
+            .iter()
+            .copied()
+            .find(|&s| s > start)
+            .unwrap_or(source.text.len())
+    };
+    for r in &mut rules {
+        r.span = r.span.start..region_end(r.span.start).max(r.span.end);
+    }
     let mut tightens = Vec::new();
     for spanned in &raw.tighten {
         let span = spanned.span();
@@ -333,6 +352,7 @@ pub fn parse(source: Source) -> Result<Pack, ConfigError> {
         let t: TightenCommon = toml::Value::Table(common)
             .try_into()
             .map_err(|e| table_error(&source, &span, &e, "a [[tighten]] entry"))?;
+        let span = span.start..region_end(span.start).max(span.end);
         tightens.push(Tighten {
             id: t.id,
             severity: t.severity,
