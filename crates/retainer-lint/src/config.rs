@@ -29,8 +29,12 @@ use crate::rules::Policy;
 /// A configuration or pack error: a stable code (`config.unknown-rule`), a message, and the
 /// spot in the TOML file.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{message}")]
-pub struct ConfigError {
+#[error("{}", .0.message)]
+pub struct ConfigError(Box<ConfigErrorInner>);
+
+// Boxed: config errors travel through every compile step and should keep `Result` small.
+#[derive(Debug, Clone)]
+struct ConfigErrorInner {
     code: &'static str,
     message: String,
     help: Option<String>,
@@ -42,14 +46,14 @@ pub struct ConfigError {
 impl ConfigError {
     /// A configuration error with a message and no location.
     pub fn new(message: impl Into<String>) -> Self {
-        ConfigError {
+        ConfigError(Box::new(ConfigErrorInner {
             code: "config.invalid",
             message: message.into(),
             help: None,
             source_code: None,
             span: None,
             label: String::new(),
-        }
+        }))
     }
 
     /// An error at `span` of `source`.
@@ -60,61 +64,63 @@ impl ConfigError {
         span: Option<Range<usize>>,
         label: String,
     ) -> Self {
-        ConfigError {
+        ConfigError(Box::new(ConfigErrorInner {
             code,
             message: message.into(),
             help: None,
             source_code: Some(miette::NamedSource::new(source.name, source.text)),
             span,
             label,
-        }
+        }))
     }
 
     /// The same error with help text.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.0.help = Some(help.into());
         self
     }
 
     /// The stable code, e.g. `config.unknown-rule`.
     pub fn code(&self) -> &'static str {
-        self.code
+        self.0.code
     }
 
     /// The message.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// The byte range in the file, when known.
     pub fn span(&self) -> Option<Range<usize>> {
-        self.span.clone()
+        self.0.span.clone()
     }
 }
 
 impl miette::Diagnostic for ConfigError {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.code))
+        Some(Box::new(self.0.code))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
+        self.0
+            .help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.source_code
+        self.0
+            .source_code
             .as_ref()
             .map(|s| s as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let span = self.span.clone()?;
-        self.source_code.as_ref()?;
+        let span = self.0.span.clone()?;
+        self.0.source_code.as_ref()?;
         Some(Box::new(std::iter::once(
             miette::LabeledSpan::new_primary_with_span(
-                Some(self.label.clone()),
+                Some(self.0.label.clone()),
                 (span.start, span.len()),
             ),
         )))
@@ -419,7 +425,7 @@ impl Config {
 impl ConfigError {
     /// The same error with another code.
     pub fn with_code(mut self, code: &'static str) -> Self {
-        self.code = code;
+        self.0.code = code;
         self
     }
 }

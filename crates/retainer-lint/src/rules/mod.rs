@@ -577,10 +577,10 @@ impl Scan<'_> {
             }
             let finds: Vec<Vec<Range<usize>>> = def.all.iter().map(|&p| self.find(b, p)).collect();
             let nots: Vec<Vec<Range<usize>>> = def.not.iter().map(|&p| self.find(b, p)).collect();
-            let whole = [0..block.text.len()];
+            let whole = 0..block.text.len();
             let units = match def.within {
                 Within::Sentence => self.sentences(b),
-                Within::Block | Within::Section => &whole[..],
+                Within::Block | Within::Section => std::slice::from_ref(&whole),
             };
             for unit in units {
                 let inside = |r: &Range<usize>| r.start >= unit.start && r.start < unit.end;
