@@ -83,9 +83,24 @@ fn same_scope(scope: Scope, scan: &Scan<'_>, trigger: &ClauseHit, hit: &ClauseHi
 
 impl Check for When {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
-        let triggers = scan.all(&self.trigger);
+        let mut triggers = scan.all(&self.trigger);
         if triggers.is_empty() {
             return;
+        }
+        // A heading names the topic ("Contingent fee"); the clause itself is the better spot.
+        let is_heading = |h: &ClauseHit| scan.doc.blocks.get(h.block).is_some_and(|b| b.kind.is_heading());
+        if triggers.iter().any(|h| !is_heading(h)) {
+            triggers.retain(|h| !is_heading(h));
+        }
+        // Across the whole letter the finding is reported once: at the first trigger of the
+        // first clause listed (packs list the most telling phrasing first).
+        if self.scope == Scope::Document {
+            let first = self.trigger.iter().find_map(|&c| {
+                scan.clause(c).iter().find(|h| !is_heading(h)).cloned()
+            });
+            if let Some(f) = first {
+                triggers.retain(|h| *h == f);
+            }
         }
         // Vague stand-ins ("other staff at their usual rates") are reported where they stand.
         if let Some(msg) = &self.weak_message {
