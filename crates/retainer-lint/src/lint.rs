@@ -182,7 +182,11 @@ fn resolve(packs: &[Pack], config: &Config, overrides: &[usize]) -> Result<(Reso
                 def.common.help = Some(h.clone());
             }
             merge_params(&mut def.params, &t.params);
-            def.common.examples.extend(t.examples.iter().cloned());
+            // The earlier pack's examples describe the rule before it was tightened ("plus GST"
+            // is good in core, bad in Saskatchewan); the tightening pack's own examples replace them.
+            if !t.examples.is_empty() {
+                def.common.examples = t.examples.clone();
+            }
             def.overridden = Some((Some(t.source.clone()), t.span.clone()));
             if !t.params.is_empty() {
                 let mut f = (*def.fragments).clone();
