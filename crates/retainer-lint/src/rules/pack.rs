@@ -13,6 +13,12 @@ use crate::diagnostic::Severity;
 /// The packs built into the binary, by name.
 pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     ("core", include_str!("../../../../rules/core.toml")),
+    ("ca-sk", include_str!("../../../../rules/ca-sk.toml")),
+    ("ca-on", include_str!("../../../../rules/ca-on.toml")),
+    ("us-ny", include_str!("../../../../rules/us-ny.toml")),
+    ("us-ca", include_str!("../../../../rules/us-ca.toml")),
+    ("uk-sra", include_str!("../../../../rules/uk-sra.toml")),
+    ("au-ul", include_str!("../../../../rules/au-ul.toml")),
 ];
 
 /// A TOML source with its name, for error reports.

@@ -66,3 +66,21 @@ fn bad_examples_point_at_words_not_nothing() {
     assert_eq!(&doc.text[d[0].span.clone()], "promptly");
     assert_eq!(d[0].suggestions, vec!["within 2 business days".to_string()]);
 }
+
+#[test]
+fn jurisdiction_pack_examples_behave_as_declared() {
+    let mut report = Vec::new();
+    for name in crate::rules::pack::builtin_names().filter(|n| *n != "core") {
+        let mut config = Config::builtin();
+        config.extends.push(name.to_string());
+        let linter = match Linter::new(&config) {
+            Ok(l) => l,
+            Err(e) => panic!("pack {name} does not compile: {e:?}"),
+        };
+        for f in linter.check_examples() {
+            let verdict = if f.bad { "bad did not fire" } else { "good fired" };
+            report.push(format!("[{name}] {} {verdict}: {:?} -> {:?}", f.rule, f.snippet, f.found));
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
