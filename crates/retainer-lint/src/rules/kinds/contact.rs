@@ -48,21 +48,35 @@ impl Contact {
     pub fn compile(cx: &mut Compiler<'_>) -> Result<Self, ConfigError> {
         let p: Params = cx.params()?;
         let (role, name) = match (p.check, &p.role) {
-            (ContactCheck::Role, Some(r)) => (Some(cx.pattern(r)?), Some(cx.pattern("{name}|{title-name}")?)),
-            (ContactCheck::Role, None) => return Err(cx.error("`check = \"role\"` needs a `role` pattern")),
+            (ContactCheck::Role, Some(r)) => (
+                Some(cx.pattern(r)?),
+                Some(cx.pattern("{name}|{title-name}")?),
+            ),
+            (ContactCheck::Role, None) => {
+                return Err(cx.error("`check = \"role\"` needs a `role` pattern"))
+            }
             _ => (None, None),
         };
         Ok(Contact {
             check: p.check,
             role,
             name,
-            section: p.section.iter().map(|s| cx.pattern(s)).collect::<Result<_, _>>()?,
+            section: p
+                .section
+                .iter()
+                .map(|s| cx.pattern(s))
+                .collect::<Result<_, _>>()?,
             no_contact_message: p.no_contact_message,
         })
     }
 
     /// People named next to the role: (block, span of the name, the name).
-    fn people(&self, scan: &Scan<'_>, role: PatternId, name: PatternId) -> Vec<(usize, Range<usize>, String)> {
+    fn people(
+        &self,
+        scan: &Scan<'_>,
+        role: PatternId,
+        name: PatternId,
+    ) -> Vec<(usize, Range<usize>, String)> {
         let mut people = Vec::new();
         for (b, block) in scan.doc.prose() {
             for r in scan.find(b, role) {
@@ -81,7 +95,11 @@ impl Contact {
                     .map(|n| {
                         // A name right after the role ("our paralegal, Kenji Moriyama") wins over
                         // one before it at the same distance.
-                        let gap = if n.start >= r.end { 2 * (n.start - r.end) } else { 2 * r.start.saturating_sub(n.end) + 1 };
+                        let gap = if n.start >= r.end {
+                            2 * (n.start - r.end)
+                        } else {
+                            2 * r.start.saturating_sub(n.end) + 1
+                        };
                         (gap, n)
                     })
                     .filter(|(gap, _)| *gap <= 80)
@@ -101,9 +119,31 @@ fn is_organisation(name: &str) -> bool {
     name.split_whitespace().any(|w| {
         matches!(
             w.trim_matches(|c: char| !c.is_alphanumeric()),
-            "Law" | "Department" | "Court" | "Street" | "Office" | "Firm" | "LLP" | "Limited" | "Ltd"
-                | "Inc" | "Group" | "Services" | "Team" | "Family" | "Legal" | "Our" | "The" | "Your"
-                | "My" | "Her" | "His" | "Partner" | "Associate" | "Senior" | "Junior"
+            "Law"
+                | "Department"
+                | "Court"
+                | "Street"
+                | "Office"
+                | "Firm"
+                | "LLP"
+                | "Limited"
+                | "Ltd"
+                | "Inc"
+                | "Group"
+                | "Services"
+                | "Team"
+                | "Family"
+                | "Legal"
+                | "Our"
+                | "The"
+                | "Your"
+                | "My"
+                | "Her"
+                | "His"
+                | "Partner"
+                | "Associate"
+                | "Senior"
+                | "Junior"
         )
     })
 }
@@ -117,7 +157,10 @@ fn has_contact(text: &str) -> bool {
 fn name_parts(name: &str) -> Vec<&str> {
     name.split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 3 && !matches!(*w, "Mrs" | "Miss" | "Prof" | "Dame" | "Lady" | "Lord"))
+        .filter(|w| {
+            w.chars().count() >= 3
+                && !matches!(*w, "Mrs" | "Miss" | "Prof" | "Dame" | "Lady" | "Lord")
+        })
         .collect()
 }
 
@@ -143,17 +186,20 @@ impl Check for Contact {
             }
             let reachable = people.iter().any(|(_, _, who)| {
                 let parts = name_parts(who);
-                scan.doc
-                    .prose()
-                    .any(|(_, bl)| parts.iter().any(|p| mentions(&bl.text, p)) && has_contact(&bl.text))
+                scan.doc.prose().any(|(_, bl)| {
+                    parts.iter().any(|p| mentions(&bl.text, p)) && has_contact(&bl.text)
+                })
             });
             if !reachable {
                 if let Some((b, r, who)) = people.first() {
-                    let msg = self
-                        .no_contact_message
-                        .clone()
-                        .unwrap_or_else(|| "the letter names {match} but gives no phone number or email for them".to_string());
-                    let t = RuleText { message: msg, values: text.values.clone() };
+                    let msg = self.no_contact_message.clone().unwrap_or_else(|| {
+                        "the letter names {match} but gives no phone number or email for them"
+                            .to_string()
+                    });
+                    let t = RuleText {
+                        message: msg,
+                        values: text.values.clone(),
+                    };
                     let mut f = Finding::new(*b, r.clone(), t.message(&[("match", who)]));
                     f.label = Some("no phone or email for this person".to_string());
                     out.push(f);
@@ -176,7 +222,11 @@ impl Check for Contact {
             bad.sort_by_key(|(r, _)| r.start);
             for (range, what) in bad {
                 let quoted = scan.quote(b, &range);
-                let mut f = Finding::new(b, range, text.message(&[("match", &quoted), ("what", what)]));
+                let mut f = Finding::new(
+                    b,
+                    range,
+                    text.message(&[("match", &quoted), ("what", what)]),
+                );
                 f.label = Some(format!("malformed {what}"));
                 out.push(f);
             }
