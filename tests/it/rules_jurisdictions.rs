@@ -35,9 +35,15 @@ fn jurisdiction_rules_on_fixture_letters() {
         let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
         let ext = path.extension().unwrap().to_str().unwrap();
         let specific = letters_dir().join(format!("{stem}.{ext}.expected.toml"));
-        let exp_path = if specific.exists() { specific } else { letters_dir().join(format!("{stem}.expected.toml")) };
+        let exp_path = if specific.exists() {
+            specific
+        } else {
+            letters_dir().join(format!("{stem}.expected.toml"))
+        };
         let (jurisdiction, exp) = expected(&exp_path);
-        let Some(jurisdiction) = jurisdiction else { continue };
+        let Some(jurisdiction) = jurisdiction else {
+            continue;
+        };
         let mut config = Config::builtin();
         config.extends.push(jurisdiction.clone());
         // A pack that does not load must fail here, not fall back to core.
@@ -57,51 +63,113 @@ fn jurisdiction_rules_on_fixture_letters() {
                 problems.push(format!("{name}: MISSED {} {:?}", e.rule, e.excerpt));
             }
         }
-        for d in report.diagnostics.iter().filter(|d| is_jurisdiction_rule(&d.rule)) {
+        for d in report
+            .diagnostics
+            .iter()
+            .filter(|d| is_jurisdiction_rule(&d.rule))
+        {
             if d.severity >= Severity::Warning && !exp.iter().any(|e| covers(d, e, doc)) {
-                let at = doc.text.get(d.span.clone()).unwrap_or("").chars().take(60).collect::<String>();
-                problems.push(format!("{name}: FALSE {} {:?} at {at:?}", d.rule, d.message));
+                let at = doc
+                    .text
+                    .get(d.span.clone())
+                    .unwrap_or("")
+                    .chars()
+                    .take(60)
+                    .collect::<String>();
+                problems.push(format!(
+                    "{name}: FALSE {} {:?} at {at:?}",
+                    d.rule, d.message
+                ));
             }
         }
     }
-    assert!(checked_letters >= 20, "only {checked_letters} letters name a jurisdiction");
-    assert!(found >= 15, "only {found} jurisdiction findings were expected and found");
+    assert!(
+        checked_letters >= 20,
+        "only {checked_letters} letters name a jurisdiction"
+    );
+    assert!(
+        found >= 15,
+        "only {found} jurisdiction findings were expected and found"
+    );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
 fn every_jurisdiction_rule_of_the_catalog_is_present() {
     let catalog: &[(&str, &[&str])] = &[
-        ("ca-sk", &["sk.contingency-court-review", "sk.contingency-prohibited-terms", "sk.family-contingency", "sk.trust-invoice", "sk.assessment"]),
+        (
+            "ca-sk",
+            &[
+                "sk.contingency-court-review",
+                "sk.contingency-prohibited-terms",
+                "sk.family-contingency",
+                "sk.trust-invoice",
+                "sk.assessment",
+            ],
+        ),
         ("ca-on", &["on.contingency-cap", "on.standard-form"]),
-        ("us-ny", &["ny.fee-arbitration", "ny.billing-interval", "ny.clients-rights"]),
+        (
+            "us-ny",
+            &[
+                "ny.fee-arbitration",
+                "ny.billing-interval",
+                "ny.clients-rights",
+            ],
+        ),
         ("us-ca", &["ca.bp6148", "ca.bp6147-negotiable"]),
-        ("uk-sra", &["uk.complaints", "uk.stale-ombudsman-limits", "uk.supervisor"]),
+        (
+            "uk-sra",
+            &[
+                "uk.complaints",
+                "uk.stale-ombudsman-limits",
+                "uk.supervisor",
+            ],
+        ),
         ("au-ul", &["au.client-rights", "au.estimate-updates"]),
     ];
     for (pack, ids) in catalog {
         let mut config = Config::builtin();
         config.extends.push(pack.to_string());
         let linter = Linter::new(&config).unwrap_or_else(|e| panic!("pack {pack}: {e:?}"));
-        let have: Vec<&str> = linter.rules().iter().map(|r| r.id.as_str()).filter(|id| is_jurisdiction_rule(id)).collect();
+        let have: Vec<&str> = linter
+            .rules()
+            .iter()
+            .map(|r| r.id.as_str())
+            .filter(|id| is_jurisdiction_rule(id))
+            .collect();
         let mut want: Vec<&str> = ids.to_vec();
         let mut got = have.clone();
         want.sort_unstable();
         got.sort_unstable();
         assert_eq!(got, want, "pack {pack}");
-        for r in linter.rules().iter().filter(|r| is_jurisdiction_rule(&r.id)) {
-            assert!(!r.sources.is_empty() && !r.rationale.is_empty(), "{} lacks sources or rationale", r.id);
+        for r in linter
+            .rules()
+            .iter()
+            .filter(|r| is_jurisdiction_rule(&r.id))
+        {
+            assert!(
+                !r.sources.is_empty() && !r.rationale.is_empty(),
+                "{} lacks sources or rationale",
+                r.id
+            );
         }
     }
 }
 
 #[test]
 fn tightened_tax_rules_name_the_local_taxes() {
-    for (pack, tax) in [("ca-sk", "GST and PST"), ("ca-on", "HST"), ("uk-sra", "VAT")] {
+    for (pack, tax) in [
+        ("ca-sk", "GST and PST"),
+        ("ca-on", "HST"),
+        ("uk-sra", "VAT"),
+    ] {
         let mut config = Config::builtin();
         config.extends.push(pack.to_string());
         let linter = Linter::new(&config).unwrap();
-        let found = linter.example_findings("fees.tax", "Our fee is $350 per hour, plus applicable taxes.");
+        let found = linter.example_findings(
+            "fees.tax",
+            "Our fee is $350 per hour, plus applicable taxes.",
+        );
         assert_eq!(found.len(), 1, "{pack}: {found:?}");
         assert!(found[0].contains(tax), "{pack}: {found:?}");
         let rule = linter.rules().iter().find(|r| r.id == "fees.tax").unwrap();
