@@ -6,6 +6,7 @@ mod hostile;
 mod markdown_reader;
 mod rules_config;
 mod rules_fixtures;
+mod rules_jurisdictions;
 mod rules_suppress;
 mod smoke;
 mod support;

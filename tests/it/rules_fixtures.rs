@@ -7,18 +7,18 @@ use std::path::{Path, PathBuf};
 
 use retainer_lint::{Config, Diagnostic, Document, Linter, Severity};
 
-fn letters_dir() -> PathBuf {
+pub(crate) fn letters_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/letters")
 }
 
 #[derive(Debug, Clone)]
-struct Expected {
-    rule: String,
-    excerpt: Option<String>,
-    optional: bool,
+pub(crate) struct Expected {
+    pub(crate) rule: String,
+    pub(crate) excerpt: Option<String>,
+    pub(crate) optional: bool,
 }
 
-fn expected(path: &Path) -> (Option<String>, Vec<Expected>) {
+pub(crate) fn expected(path: &Path) -> (Option<String>, Vec<Expected>) {
     let text = std::fs::read_to_string(path).unwrap();
     let v: toml::Table = toml::from_str(&text).unwrap();
     let jurisdiction = v
@@ -66,7 +66,7 @@ fn locate(text: &str, excerpt: &str) -> Vec<std::ops::Range<usize>> {
     re.find_iter(text).map(|m| m.range()).collect()
 }
 
-fn covers(d: &Diagnostic, e: &Expected, doc: &Document) -> bool {
+pub(crate) fn covers(d: &Diagnostic, e: &Expected, doc: &Document) -> bool {
     if *d.rule != e.rule {
         return false;
     }

@@ -40,11 +40,14 @@ struct Params {
     weak: Vec<ClauseSpec>,
     #[serde(default)]
     weak_message: Option<String>,
+    #[serde(default)]
+    only_if: Vec<ClauseSpec>,
 }
 
 /// A compiled `when` rule.
 #[derive(Debug)]
 pub struct When {
+    only_if: Vec<ClauseId>,
     trigger: Vec<ClauseId>,
     elements: Vec<Element>,
     scope: Scope,
@@ -61,6 +64,7 @@ impl When {
             return Err(cx.error("a `when` rule needs a `trigger`, and `elements` or `weak`"));
         }
         Ok(When {
+            only_if: cx.clauses(&p.only_if)?,
             trigger: cx.clauses(&p.trigger)?,
             elements: cx.elements(&p.elements)?,
             scope: p.scope,
@@ -85,6 +89,10 @@ fn same_scope(scope: Scope, scan: &Scan<'_>, trigger: &ClauseHit, hit: &ClauseHi
 
 impl Check for When {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
+        // The rule applies only to some letters (a contingent fee in a parenting matter).
+        if !self.only_if.is_empty() && scan.first(&self.only_if).is_none() {
+            return;
+        }
         let mut triggers = scan.all(&self.trigger);
         if triggers.is_empty() {
             return;
