@@ -43,7 +43,9 @@ impl Config {
     /// Read a `retainer-lint.toml`.
     pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
         let _ = path;
-        Err(ConfigError::new("configuration files are not supported yet"))
+        Err(ConfigError::new(
+            "configuration files are not supported yet",
+        ))
     }
 
     /// The nearest `retainer-lint.toml` in `dir` or its ancestors.

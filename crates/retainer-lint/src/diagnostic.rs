@@ -134,10 +134,9 @@ impl miette::Diagnostic for Rendered {
             d.label.clone(),
             (d.span.start, d.span.len()),
         );
-        let rest = d
-            .labels
-            .iter()
-            .map(|l| miette::LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, l.span.len())));
+        let rest = d.labels.iter().map(|l| {
+            miette::LabeledSpan::new_with_span(Some(l.text.clone()), (l.span.start, l.span.len()))
+        });
         Some(Box::new(std::iter::once(primary).chain(rest)))
     }
 }

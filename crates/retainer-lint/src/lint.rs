@@ -68,7 +68,7 @@ pub struct Linter {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Inner {
     rules: Vec<RuleInfo>,
     limits: Limits,
@@ -102,6 +102,13 @@ impl Linter {
     /// The enabled rules, in pack order.
     pub fn rules(&self) -> &[RuleInfo] {
         &self.inner.rules
+    }
+
+    /// The same linter with other reader limits (the CLI's `--max-*` options). Shares
+    /// nothing with `self` afterwards; the compiled rules are cloned once.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        Arc::make_mut(&mut self.inner).limits = limits;
+        self
     }
 
     /// The reader limits in force.

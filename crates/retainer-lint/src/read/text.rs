@@ -6,5 +6,8 @@ use crate::read::Limits;
 
 /// Read a text letter.
 pub fn read(_bytes: &[u8], _limits: &Limits) -> Result<Document, InputError> {
-    Err(InputError::new(InputErrorKind::UnknownFormat, "the text reader is not built yet"))
+    Err(InputError::new(
+        InputErrorKind::UnknownFormat,
+        "the text reader is not built yet",
+    ))
 }
