@@ -1,1 +1,3 @@
+mod markdown_reader;
 mod smoke;
+mod text_reader;

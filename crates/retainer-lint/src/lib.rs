@@ -9,6 +9,7 @@
 pub mod diagnostic;
 pub mod document;
 pub mod error;
+pub mod extract;
 pub mod read;
 
 pub use diagnostic::{Diagnostic, Label, Rendered, Severity};

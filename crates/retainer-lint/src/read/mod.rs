@@ -6,6 +6,7 @@ use crate::error::{InputError, InputErrorKind};
 
 pub mod docx;
 pub mod markdown;
+mod plain;
 pub mod text;
 
 /// Bounds on every resource a reader may use for one input. One place for all of them; the
@@ -42,23 +43,76 @@ impl Default for Limits {
     }
 }
 
-/// Guess the format from the bytes, using the file name only to break ties between Markdown
-/// and plain text. Zip content (`PK\x03\x04`) is DOCX candidate; OLE (`D0 CF 11 E0`) is a
-/// legacy or encrypted Word file and is reported as an error by [`read`].
+/// Guess the format from the bytes, using the file name only to tell Markdown from plain text.
+/// A zip with a `[Content_Types].xml` part is an Office package, read as DOCX (the DOCX reader
+/// says so if it is a spreadsheet or a presentation). `None` means the bytes are not a letter
+/// in any format: OLE (`D0 CF 11 E0`, a legacy or encrypted Word file, reported as such by
+/// [`read`]) or a zip that is not an Office package.
 pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Option<Format> {
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return Some(Format::Docx);
+    if is_zip(bytes) {
+        return is_office_package(bytes).then_some(Format::Docx);
     }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+    if is_ole(bytes) {
         return None;
     }
     let ext = file_name
         .and_then(|n| n.rsplit_once('.'))
         .map(|(_, e)| e.to_ascii_lowercase());
     match ext.as_deref() {
+        Some("md" | "markdown" | "mdown" | "mkd" | "mkdn") => Some(Format::Markdown),
         Some("txt" | "text") => Some(Format::Text),
-        Some("docx") => Some(Format::Docx),
-        _ => Some(Format::Markdown),
+        _ => Some(sniff_text(bytes)),
+    }
+}
+
+/// A zip signature (local file, empty archive, spanned); a file cut off inside the signature
+/// still counts, so that it is reported as a damaged package rather than read as text.
+fn is_zip(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [b'P', b'K', 3, 4, ..]
+            | [b'P', b'K', 5, 6, ..]
+            | [b'P', b'K', 7, 8, ..]
+            | [b'P', b'K']
+            | [b'P', b'K', 3 | 5 | 7]
+    )
+}
+
+/// The OLE compound-file signature's first four bytes (Word 97-2003, encrypted OOXML).
+fn is_ole(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// Every Office package has a `[Content_Types].xml` part; its name is stored uncompressed in
+/// the local header and the central directory, so a byte search finds it.
+fn is_office_package(bytes: &[u8]) -> bool {
+    const NAME: &[u8] = b"[Content_Types].xml";
+    bytes.windows(NAME.len()).any(|w| w == NAME)
+}
+
+/// Markdown or plain text, for text whose name does not say: Markdown when a line looks like
+/// Markdown structure (an ATX heading, front matter, a setext underline, a table rule) or a
+/// span does (`**strong**`, `[text](url)`); otherwise plain text.
+fn sniff_text(bytes: &[u8]) -> Format {
+    let head = &bytes[..bytes.len().min(64 << 10)];
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start_matches('\u{FEFF}');
+    if text.starts_with("---\n") || text.starts_with("---\r\n") {
+        return Format::Markdown;
+    }
+    let line_signal = text.lines().any(|line| {
+        let hashes = line.bytes().take_while(|&b| b == b'#').count();
+        let atx = (1..=6).contains(&hashes) && line.as_bytes().get(hashes) == Some(&b' ');
+        let t = line.trim();
+        let underline = t.len() >= 3
+            && (t.bytes().all(|b| b == b'=') || t.starts_with("|--") || t.starts_with("| --"));
+        atx || underline
+    });
+    let span_signal = text.contains("](") || text.contains("**") || text.contains("<!--");
+    if line_signal || span_signal {
+        Format::Markdown
+    } else {
+        Format::Text
     }
 }
 
@@ -75,17 +129,17 @@ pub fn read(bytes: &[u8], format: Option<Format>, limits: &Limits) -> Result<Doc
             ),
         ));
     }
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    let without_bom = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if without_bom.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(InputError::new(InputErrorKind::Empty, "the file is empty"));
     }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+    if is_ole(bytes) {
         return Err(InputError::new(
             InputErrorKind::LegacyDoc,
             "this is a legacy Word 97-2003 file or an encrypted document; save it as .docx",
         ));
     }
-    let is_zip = bytes.starts_with(b"PK");
-    let format = match (format, is_zip) {
+    let format = match (format, is_zip(bytes)) {
         (_, true) => Format::Docx,
         (Some(Format::Docx), false) => {
             return Err(InputError::new(
@@ -94,7 +148,7 @@ pub fn read(bytes: &[u8], format: Option<Format>, limits: &Limits) -> Result<Doc
             ))
         }
         (Some(f), false) => f,
-        (None, false) => Format::Markdown,
+        (None, false) => sniff_text(bytes),
     };
     match format {
         Format::Docx => docx::read(bytes, limits),
