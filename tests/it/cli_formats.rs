@@ -214,11 +214,13 @@ fn statistics_count_unreadable_letters_and_refuse_sarif() {
     let dir = letters();
     let out = run(dir.path(), &["--statistics", "letters"]);
     assert_eq!(code(&out), 2);
-    assert!(
-        stdout(&out).contains("    1  input.legacy-doc  unreadable\n"),
-        "{}",
-        stdout(&out)
-    );
+    let text = stdout(&out);
+    let line = text
+        .lines()
+        .find(|l| l.contains("input.legacy-doc"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.trim_start().starts_with("1 "), "{line}");
+    assert!(line.ends_with(" unreadable"), "{line}");
     let out = run(dir.path(), &["--statistics", "--format", "json", "letters"]);
     assert_eq!(json(&out)["summary"]["unreadable"], 1);
     let out = run(

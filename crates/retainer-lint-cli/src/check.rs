@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use retainer_lint::{
@@ -125,10 +126,17 @@ impl Linters {
             return Ok(l.clone());
         }
         let mut cfg = match &config {
-            Some(p) => Config::from_file(p).map_err(|error| ConfigFailure {
-                path: Some(p.clone()),
-                error,
-            })?,
+            Some(p) => {
+                let mut cfg = Config::from_file(p).map_err(|error| ConfigFailure {
+                    path: Some(p.clone()),
+                    error,
+                })?;
+                // An absolute base directory, for `[[overrides]]` and relative pack paths.
+                if let Ok(cwd) = std::env::current_dir() {
+                    cfg.path = Some(cwd.join(p));
+                }
+                cfg
+            }
             None => Config::builtin(),
         };
         for pack in &self.args.extends {
@@ -183,12 +191,23 @@ fn lint_one(input: &Input, linter: &Linter, selection: &Selection) -> Checked {
             }
         }
     };
-    let outcome = linter
-        .lint_bytes(&input.name, &bytes, None)
-        .map(|mut report| {
-            report.diagnostics.retain(|d| selection.allows(&d.rule));
-            report
-        });
+    // Per-path `[[overrides]]` match against the letter's absolute path, so that they resolve
+    // against the configuration's directory whatever the current directory is.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let at = match &input.source {
+        Source::File(p) => cwd.join(p),
+        _ => cwd.join(&input.name),
+    };
+    let format = read::detect(&bytes, Some(&input.name));
+    let outcome = read::read(&bytes, format, linter.limits()).map(|document| {
+        let mut diagnostics = linter.lint_document_at(&document, &at);
+        diagnostics.retain(|d| selection.allows(&d.rule));
+        Report {
+            name: input.name.clone(),
+            document: Arc::new(document),
+            diagnostics,
+        }
+    });
     let format = match &outcome {
         Ok(report) => Some(report.document.format),
         Err(e) => identified_format(e, &bytes, &input.name),

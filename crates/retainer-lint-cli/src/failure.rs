@@ -81,22 +81,22 @@ impl std::error::Error for InConfig {}
 
 impl miette::Diagnostic for InConfig {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.error.code()
+        miette::Diagnostic::code(&self.error)
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.error.help()
+        miette::Diagnostic::help(&self.error)
     }
     fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.error.url()
+        miette::Diagnostic::url(&self.error)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.error.source_code()
+        miette::Diagnostic::source_code(&self.error)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        self.error.labels()
+        miette::Diagnostic::labels(&self.error)
     }
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        self.error.related()
+        miette::Diagnostic::related(&self.error)
     }
 }
 

@@ -8,9 +8,11 @@
 
 pub mod diagnostic;
 pub mod document;
+pub mod drafting;
 pub mod error;
 pub mod extract;
 pub mod read;
+pub mod rules;
 
 pub use diagnostic::{Diagnostic, Label, Rendered, Severity};
 pub use document::{Block, BlockKind, Document, Format};
@@ -20,4 +22,4 @@ pub mod config;
 pub mod lint;
 
 pub use config::{Config, ConfigError};
-pub use lint::{Example, Linter, Report, RuleInfo};
+pub use lint::{Example, ExampleFailure, Linter, Report, RuleInfo};

@@ -1,0 +1,966 @@
+//! `drafting.party-name`: the client, the firm or a person named inconsistently.
+//!
+//! Organisations are recognised by their corporate suffix ("Acme Corp.", "Chen Law LLP") and
+//! grouped by the words of the name; within a group, a later form that differs from the first
+//! in its suffix ("Acme Corporation Ltd." then "Acme Corp") or its capitals ("ACME
+//! Corporation") is flagged, except an all-capitals form (signature blocks). A party (an
+//! organisation defined with a parenthetical or named in the letterhead, address block or
+//! page furniture) whose name reappears with one word misspelt ("Acne Corp.") is flagged too.
+//!
+//! People are recognised by an honorific ("Mr. John Smith") or as two or three capitalised
+//! name-like words ("Maria Chen"). Two forms with the same surname and given names one or
+//! two letters apart ("John Smith" / "Jon Smith"), or the same given name and surnames one
+//! or two letters apart ("John Smith" / "John Smyth"), are flagged, unless they are plausibly
+//! two people: they appear in the same paragraph, their honorifics differ in gender, the
+//! names differ like Paul/Paula or Mark/Mary, or both forms are used repeatedly.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::{edit_distance, prose, slice, Finding};
+use crate::document::{BlockKind, Document};
+
+/// A word of a block with its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// Words (letters, digits, apostrophes, inner hyphens) and `&` signs of a text.
+fn tokens(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let word_char = c.is_alphanumeric() || c == '\'' || c == '’' || c == '-';
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(token(text, s, i));
+                start = None;
+            }
+            _ => {}
+        }
+        if c == '&' {
+            out.push(token(text, i, i + 1));
+        }
+    }
+    if let Some(s) = start {
+        out.push(token(text, s, text.len()));
+    }
+    out.retain(|t| !t.text.is_empty());
+    out
+}
+
+fn token(text: &str, start: usize, end: usize) -> Token<'_> {
+    // Trailing apostrophes and hyphens are punctuation, not part of the word.
+    let raw = slice(text, start..end);
+    let trimmed = raw
+        .trim_end_matches(['\'', '’', '-'])
+        .trim_start_matches(['\'', '’', '-']);
+    let lead = raw.len() - raw.trim_start_matches(['\'', '’', '-']).len();
+    Token {
+        start: start + lead,
+        end: start + lead + trimmed.len(),
+        text: trimmed,
+    }
+}
+
+/// The text between two tokens.
+fn gap<'a>(text: &'a str, a: &Token<'_>, b: &Token<'_>) -> &'a str {
+    slice(text, a.end..b.start)
+}
+
+/// A word without a possessive ending.
+fn bare(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// The canonical corporate suffix a word stands for.
+fn suffix_of(word: &str) -> Option<&'static str> {
+    let w = bare(word);
+    let capital = w.chars().next().is_some_and(char::is_uppercase);
+    if !capital {
+        return None;
+    }
+    Some(match w.to_ascii_lowercase().as_str() {
+        "inc" | "incorporated" => "inc",
+        "corp" | "corporation" => "corp",
+        "ltd" | "limited" => "ltd",
+        "llp" => "llp",
+        "llc" => "llc",
+        "co" | "company" => "co",
+        "plc" => "plc",
+        "lp" => "lp",
+        "pc" => "pc",
+        "ulc" => "ulc",
+        "gmbh" => "gmbh",
+        "pty" => "pty",
+        _ => return None,
+    })
+}
+
+/// Words that begin a phrase rather than a name: "Re: Acme Corp.", "Dear Acme Corp.".
+const ORG_STOP: &[&str] = &[
+    "The",
+    "THE",
+    "Re",
+    "RE",
+    "Dear",
+    "To",
+    "For",
+    "Between",
+    "By",
+    "From",
+    "Attention",
+    "Attn",
+    "With",
+    "At",
+    "Of",
+    "In",
+    "On",
+    "And",
+    "Client",
+    "Our",
+    "Your",
+    "Acknowledged",
+    "Agreed",
+    "Signed",
+    "Per",
+    "Behalf",
+    "Behalf",
+    "Cc",
+    "CC",
+    "Subject",
+    "Name",
+    "Company",
+    "Firm",
+];
+
+/// One mention of an organisation.
+#[derive(Debug, Clone)]
+struct OrgMention {
+    block: usize,
+    range: Range<usize>,
+    /// The name words, lower-cased: the group key.
+    key: Vec<String>,
+    /// The written form with dots, commas and possessives removed, for comparison.
+    form: String,
+    /// The canonical last suffix ("corp" for "Corporation").
+    suffix: &'static str,
+}
+
+fn org_mentions(index: usize, text: &str, out: &mut Vec<OrgMention>) {
+    let toks = tokens(text);
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(tok) = toks.get(i) else { break };
+        if suffix_of(tok.text).is_none()
+            || (bare(tok.text).eq_ignore_ascii_case("co")
+                && !text.get(tok.end..).is_some_and(|r| r.starts_with('.')))
+        {
+            i += 1;
+            continue;
+        }
+        // The suffix chain: "Corporation Ltd.", ", Inc.".
+        let mut last = i;
+        while let (Some(a), Some(b)) = (toks.get(last), toks.get(last + 1)) {
+            let g = gap(text, a, b).trim();
+            if suffix_of(b.text).is_some()
+                && (g.is_empty() || g == "." || g == "," || g == ".,")
+                && suffix_of(a.text).is_some()
+                && !bare(a.text).contains(['\'', '’'])
+            {
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        // The name words before the suffix.
+        let mut first = i;
+        while first > 0 && i - first < 5 {
+            let (Some(prev), Some(cur)) = (toks.get(first - 1), toks.get(first)) else {
+                break;
+            };
+            let g = gap(text, prev, cur);
+            let joined = g.trim().is_empty() || (first == i && g.trim() == ",");
+            let capital =
+                prev.text.chars().next().is_some_and(char::is_uppercase) || prev.text == "&";
+            if !joined
+                || !capital
+                || ORG_STOP.contains(&prev.text)
+                || suffix_of(prev.text).is_some()
+            {
+                break;
+            }
+            first -= 1;
+        }
+        while toks.get(first).is_some_and(|t| t.text == "&") && first < i {
+            first += 1;
+        }
+        if first == i {
+            i = last + 1;
+            continue;
+        }
+        let (Some(start_tok), Some(end_tok)) = (toks.get(first), toks.get(last)) else {
+            break;
+        };
+        let mut end = end_tok.end;
+        let abbreviation = matches!(
+            bare(end_tok.text).to_ascii_lowercase().as_str(),
+            "inc" | "corp" | "ltd" | "co" | "pty"
+        );
+        if abbreviation && text.get(end..).is_some_and(|r| r.starts_with('.')) {
+            end += 1;
+        }
+        let key: Vec<String> = toks
+            .get(first..i)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| bare(t.text).to_lowercase())
+            .collect();
+        let form = normalise(slice(text, start_tok.start..end));
+        let suffix = suffix_of(end_tok.text).unwrap_or("");
+        out.push(OrgMention {
+            block: index,
+            range: start_tok.start..end,
+            key,
+            form,
+            suffix,
+        });
+        i = last + 1;
+    }
+}
+
+/// A written name with dots, commas and possessives removed and spaces collapsed.
+fn normalise(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| bare(w.trim_matches(|c: char| c == '.' || c == ',')).replace('.', ""))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn has_lowercase(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
+
+/// Whether two forms of the same name agree: equal, or equal in capitals when either is
+/// written in capitals throughout (signature blocks, letterheads).
+fn same_form(a: &str, b: &str) -> bool {
+    a == b || ((!has_lowercase(a) || !has_lowercase(b)) && a.to_uppercase() == b.to_uppercase())
+}
+
+/// `drafting.party-name`: see the module documentation.
+pub fn party_names(doc: &Document) -> Vec<Finding> {
+    let mut out = organisations(doc);
+    out.extend(people(doc));
+    out.sort_by_key(|f| (f.block, f.range.start));
+    out
+}
+
+fn organisations(doc: &Document) -> Vec<Finding> {
+    let mut mentions = Vec::new();
+    for (index, block) in prose(doc) {
+        org_mentions(index, &block.text, &mut mentions);
+    }
+    let mut first_of: HashMap<&[String], &OrgMention> = HashMap::new();
+    let mut counts: HashMap<&[String], usize> = HashMap::new();
+    let mut reported: HashSet<(&[String], &str)> = HashSet::new();
+    let mut out = Vec::new();
+    for m in &mentions {
+        *counts.entry(m.key.as_slice()).or_default() += 1;
+        let Some(first) = first_of.get(m.key.as_slice()) else {
+            first_of.insert(m.key.as_slice(), m);
+            continue;
+        };
+        if same_form(&first.form, &m.form) || !reported.insert((m.key.as_slice(), m.form.as_str()))
+        {
+            continue;
+        }
+        let written = doc
+            .blocks
+            .get(m.block)
+            .map_or("", |b| slice(&b.text, m.range.clone()));
+        let canonical = doc
+            .blocks
+            .get(first.block)
+            .map_or("", |b| slice(&b.text, first.range.clone()));
+        // A full stop right after the variant ends the sentence; do not double it.
+        let stop_follows = doc
+            .blocks
+            .get(m.block)
+            .and_then(|b| b.text.get(m.range.end..))
+            .is_some_and(|r| r.starts_with('.'));
+        let suggestion = if stop_follows {
+            canonical.trim_end_matches('.')
+        } else {
+            canonical
+        };
+        out.push(
+            Finding::new(
+                m.block,
+                m.range.clone(),
+                format!("\"{written}\" names the same party differently from \"{canonical}\" used earlier; use one form throughout"),
+            )
+            .with_related(first.block, first.range.clone(), format!("first named \"{canonical}\" here"))
+            .with_suggestion(suggestion),
+        );
+    }
+    out.extend(misspelt_parties(doc, &mentions, &first_of, &counts));
+    out
+}
+
+/// Groups of a party (defined, or in the letter's opening or page furniture) whose name
+/// reappears with one word misspelt.
+fn misspelt_parties(
+    doc: &Document,
+    mentions: &[OrgMention],
+    first_of: &HashMap<&[String], &OrgMention>,
+    counts: &HashMap<&[String], usize>,
+) -> Vec<Finding> {
+    let opening: HashSet<usize> = prose(doc).take(10).map(|(i, _)| i).collect();
+    let is_party = |m: &OrgMention| {
+        let block = doc.blocks.get(m.block);
+        let furniture = block.is_some_and(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Title | BlockKind::Header | BlockKind::Footer
+            )
+        });
+        let defined = block.is_some_and(|b| {
+            let after = b.text.get(m.range.end..).unwrap_or("");
+            let after = after.trim_start_matches([',', ' ']);
+            after.starts_with('(')
+                && after
+                    .get(..40.min(after.len()))
+                    .is_some_and(|s| s.contains(['"', '“', '‘']))
+        });
+        furniture || defined || opening.contains(&m.block)
+    };
+    let parties: HashSet<&[String]> = mentions
+        .iter()
+        .filter(|m| is_party(m))
+        .map(|m| m.key.as_slice())
+        .collect();
+    // Groups that differ in one word share a masked key: ["acme", "*", "corp"].
+    let mut buckets: HashMap<Vec<&str>, Vec<&OrgMention>> = HashMap::new();
+    let mut order: Vec<&OrgMention> = first_of.values().copied().collect();
+    order.sort_by_key(|m| (m.block, m.range.start));
+    let mut out = Vec::new();
+    let mut flagged: HashSet<&[String]> = HashSet::new();
+    for m in order {
+        for pos in 0..m.key.len() {
+            let masked: Vec<&str> = m
+                .key
+                .iter()
+                .enumerate()
+                .map(|(i, w)| if i == pos { "*" } else { w.as_str() })
+                .chain(std::iter::once(m.suffix))
+                .collect();
+            let bucket = buckets.entry(masked).or_default();
+            for earlier in bucket.iter().take(50) {
+                let (Some(a), Some(b)) = (earlier.key.get(pos), m.key.get(pos)) else {
+                    continue;
+                };
+                let party = parties.contains(earlier.key.as_slice());
+                let rarer = counts.get(m.key.as_slice()).copied().unwrap_or(0)
+                    <= counts.get(earlier.key.as_slice()).copied().unwrap_or(0);
+                if party
+                    && rarer
+                    && misspelling(a, b, Strictness::Loose)
+                    && flagged.insert(m.key.as_slice())
+                {
+                    let written = doc
+                        .blocks
+                        .get(m.block)
+                        .map_or("", |bl| slice(&bl.text, m.range.clone()));
+                    let canonical = doc
+                        .blocks
+                        .get(earlier.block)
+                        .map_or("", |bl| slice(&bl.text, earlier.range.clone()));
+                    out.push(
+                        Finding::new(
+                            m.block,
+                            m.range.clone(),
+                            format!("\"{written}\" looks like a misspelling of \"{canonical}\"; check the party's name"),
+                        )
+                        .with_related(earlier.block, earlier.range.clone(), format!("named \"{canonical}\" here")),
+                    );
+                }
+            }
+            bucket.push(m);
+        }
+    }
+    out
+}
+
+/// How cautious to be when two words differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strictness {
+    /// Surnames under the same given name, organisation words: any small slip.
+    Loose,
+    /// Given names under the same surname: relatives share surnames, so Paul/Paula,
+    /// Mark/Mary, Dan/Don are different people, not slips.
+    Strict,
+}
+
+/// Whether `b` reads as a misspelling of `a` (one or two letters apart).
+fn misspelling(a: &str, b: &str, strictness: Strictness) -> bool {
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    if la == lb {
+        return false;
+    }
+    let (short, long) = if la.chars().count() <= lb.chars().count() {
+        (&la, &lb)
+    } else {
+        (&lb, &la)
+    };
+    let min_len = short.chars().count();
+    if min_len < 3 {
+        return false;
+    }
+    // Plurals and possessives are grammar, not spelling.
+    if long.strip_suffix('s').is_some_and(|s| s == short.as_str())
+        || long.strip_suffix("es").is_some_and(|s| s == short.as_str())
+    {
+        return false;
+    }
+    let distance = edit_distance(&la, &lb, 2);
+    if distance == 0 || distance > 2 || (distance == 2 && min_len < 6) {
+        return false;
+    }
+    if strictness == Strictness::Loose {
+        return min_len >= 4 || distance == 1;
+    }
+    // Paul/Paula, Louis/Louise, Daniel/Danielle: feminine and masculine forms.
+    if let Some(ending) = long.strip_prefix(short.as_str()) {
+        if matches!(
+            ending,
+            "a" | "e" | "ie" | "y" | "ne" | "le" | "na" | "o" | "n" | "ia" | "ette" | "ine"
+        ) {
+            return false;
+        }
+    }
+    if distance == 1 && la.chars().count() == lb.chars().count() {
+        let diff: Vec<(char, char)> = la.chars().zip(lb.chars()).filter(|(x, y)| x != y).collect();
+        let last_differs = la.chars().last() != lb.chars().last();
+        let vowels = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+        if last_differs || diff.iter().all(|&(x, y)| vowels(x) && vowels(y)) {
+            return false;
+        }
+    }
+    true
+}
+
+/// A person's name as written once.
+#[derive(Debug, Clone)]
+struct PersonMention {
+    block: usize,
+    range: Range<usize>,
+    given: Option<String>,
+    surname: String,
+    /// 'm' for Mr, 'f' for Mrs/Ms/Miss, None otherwise.
+    gender: Option<char>,
+}
+
+static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    "Dear Yours Sincerely Regards Truly Best Kind Thank Thanks Please Re Subject Attention Attn \
+     Client Clients Firm Lawyer Lawyers Law Laws Legal Society Court Courts Supreme Superior \
+     Provincial Federal District County High Appeal Appeals Tribunal Board Act Code Rule Rules \
+     Regulation Regulations Section Sections Schedule Appendix Exhibit Part Clause Paragraph \
+     Article Agreement Retainer Engagement Letter Matter Matters Services Service Fees Fee \
+     Deposit Trust Account Accounts Statement Rights Ombudsman Solicitors Solicitor Barristers \
+     Barrister Notary Notaries Public Professional Profession Conduct Responsibility Business \
+     Professions Uniform Ontario Saskatchewan Alberta British Columbia Manitoba Quebec Nova \
+     Scotia Canada Canadian America American United States Kingdom England Wales New York \
+     California Australia Australian Victoria Queensland Wales South North East West Street St \
+     Avenue Ave Road Rd Suite Floor Drive Boulevard Lane Place Square Tower Building Centre \
+     Center Box Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March \
+     April May June July August September October November December Partner Partners \
+     Associate Senior Junior Assistant Paralegal Clerk Manager Director President Chief \
+     Officer Executive Secretary General Counsel Esq Hon Honourable Honorable Justice Judge \
+     Mr Mrs Ms Dr Miss Mx Prof Inc Corp Ltd LLP LLC Company Corporation Limited Group Holdings \
+     Bank Insurance Estate Property Properties Real Family Criminal Civil Corporate Commercial \
+     Employment Immigration Litigation Personal Injury Wills Estates Tax Taxes GST HST PST VAT \
+     Goods Sales Harmonized Harmonised Value Added Email Phone Telephone Fax Mobile Cell \
+     Website Office Hours Time Date Effective Closing Completion Scope Work Terms Term \
+     Conditions Standard Contingency Contingent Hourly Rate Rates Fixed Flat Estimate \
+     Estimates Costs Cost Disbursements Expenses Billing Invoice Invoices Payment Payments \
+     Interest Communication Communications Response Complaints Complaint Disputes Dispute \
+     Termination Privacy Confidentiality Conflict Conflicts Identity Verification \
+     Acknowledgement Acknowledgment Acceptance Signature Signed Witness Name Title Enclosure \
+     Enclosures Encl Cc Bcc Our Your We You The This That These Those An And Or But If When \
+     Where Which Who What How Why All Any Each Every No Not Yes In On At By For From To With \
+     Of As Upon Under Over Between Within Without After Before During Until Since Also \
+     Further Furthermore Finally First Second Third Next Then However Therefore Note Important \
+     Private Confidential Privileged Prejudice Head Main Registered Lead Responsible \
+     Supervising Supervisor Contact Details Information Summary Overview Introduction \
+     Background Purpose Limited Regional Municipal City Town Province State Crown Government \
+     Ministry Department Registry Commission Council Agency Authority Association Bar \
+     Chartered Certified Accountant Accountants Union Credit Financial Services Street Unit \
+     Yours Faithfully Respectfully Sir Madam Madame Team Support Staff Person People Parties \
+     Party Other Others Fund Funds Plan Plans Policy Policies Guide Guidelines Practice \
+     Practices Notice Notices Form Forms Unit Units Level Levels Room Rooms Great Greater \
+     Upper Lower Central Saint Mount Port Fort Lake River Park Hill Hills Bay Beach Island \
+     Islands Valley Call Ask Email Contact Write Phone See Tell Send Sign Meet Speak Let Have \
+     Get Welcome Hi Hello Congratulations Regarding Dated Date Signature Print Printed Witnessed"
+        .split_whitespace()
+        .collect()
+});
+
+/// A capitalised word that may be part of a person's name.
+fn name_like(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    first_upper
+        && word.chars().count() >= 2
+        && has_lowercase(word)
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        && !NOT_NAMES.contains(word)
+}
+
+fn honorific(word: &str) -> Option<Option<char>> {
+    Some(match word {
+        "Mr" => Some('m'),
+        "Mrs" | "Ms" | "Miss" => Some('f'),
+        "Mx" | "Dr" | "Prof" => None,
+        _ => return None,
+    })
+}
+
+fn person_mentions(index: usize, text: &str, out: &mut Vec<PersonMention>) {
+    let toks = tokens(text);
+    let spaced = |a: &Token<'_>, b: &Token<'_>| gap(text, a, b).chars().all(char::is_whitespace);
+    let mut i = 0;
+    while let Some(tok) = toks.get(i) {
+        let title = honorific(tok.text);
+        let start = if title.is_some() { i + 1 } else { i };
+        // After a title the name follows at once: "Mr. John Smith", "Ms Chen".
+        let title_joined = title.is_none()
+            || toks.get(start).is_some_and(|next| {
+                let g = gap(text, tok, next);
+                g.trim().is_empty() || g.trim() == "."
+            });
+        let mut end = start;
+        while title_joined && end - start < 3 {
+            let Some(t) = toks.get(end) else { break };
+            if !name_like(bare(t.text)) {
+                break;
+            }
+            if end > start {
+                let Some(prev) = toks.get(end - 1) else { break };
+                // A possessive ends the name; so does any punctuation.
+                if bare(prev.text) != prev.text || !spaced(prev, t) {
+                    break;
+                }
+            }
+            end += 1;
+        }
+        let words = end - start;
+        let enough = if title.is_some() {
+            words >= 1
+        } else {
+            words >= 2
+        };
+        // Followed by a corporate suffix: an organisation's name, not a person's.
+        let org_follows = end > start
+            && toks.get(end).is_some_and(|t| suffix_of(t.text).is_some())
+            && toks
+                .get(end - 1)
+                .zip(toks.get(end))
+                .is_some_and(|(a, b)| spaced(a, b) || gap(text, a, b).trim() == ",");
+        // "the Smith file", "our Chen Street office": not a name.
+        let after_article = title.is_none()
+            && i > 0
+            && toks.get(i - 1).is_some_and(|p| {
+                matches!(
+                    p.text,
+                    "the" | "a" | "an" | "our" | "your" | "this" | "The" | "This"
+                )
+            });
+        if !enough || org_follows || after_article {
+            i = end.max(i + 1);
+            continue;
+        }
+        let names: Vec<&str> = toks
+            .get(start..end)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| bare(t.text))
+            .collect();
+        let Some(last) = toks.get(end - 1) else { break };
+        let surname = names.last().copied().unwrap_or("").to_string();
+        let given = (names.len() >= 2).then(|| names.first().copied().unwrap_or("").to_string());
+        out.push(PersonMention {
+            block: index,
+            range: tok.start..last.start + bare(last.text).len(),
+            given,
+            surname,
+            gender: title.flatten(),
+        });
+        i = end;
+    }
+}
+
+/// People named with a given name or surname one or two letters off from an earlier form.
+fn people(doc: &Document) -> Vec<Finding> {
+    let mut mentions = Vec::new();
+    for (index, block) in prose(doc) {
+        person_mentions(index, &block.text, &mut mentions);
+    }
+    // Distinct (given, surname) forms in order of first appearance, with their blocks.
+    let mut forms: Vec<(Option<String>, String)> = Vec::new();
+    let mut first: HashMap<(Option<String>, String), usize> = HashMap::new();
+    let mut blocks: HashMap<(Option<String>, String), HashSet<usize>> = HashMap::new();
+    let mut genders: HashMap<(Option<String>, String), HashSet<char>> = HashMap::new();
+    for (n, m) in mentions.iter().enumerate() {
+        let key = (m.given.clone(), m.surname.clone());
+        first.entry(key.clone()).or_insert_with(|| {
+            forms.push(key.clone());
+            n
+        });
+        blocks.entry(key.clone()).or_default().insert(m.block);
+        if let Some(g) = m.gender {
+            genders.entry(key).or_default().insert(g);
+        }
+    }
+    let mut uses: HashMap<(Option<String>, String), usize> = HashMap::new();
+    for m in &mentions {
+        *uses
+            .entry((m.given.clone(), m.surname.clone()))
+            .or_default() += 1;
+    }
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut out = Vec::new();
+    for (fi, form) in forms.iter().enumerate() {
+        let mut candidates: Vec<(usize, Strictness)> = Vec::new();
+        if let Some(given) = &form.0 {
+            for &other in by_surname
+                .get(form.1.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .take(50)
+            {
+                candidates.push((other, Strictness::Strict));
+            }
+            for &other in by_given
+                .get(given.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .take(50)
+            {
+                candidates.push((other, Strictness::Loose));
+            }
+        }
+        for (other, strictness) in candidates {
+            let Some(earlier) = forms.get(other) else {
+                continue;
+            };
+            let (a, b) = match strictness {
+                Strictness::Strict => (
+                    earlier.0.as_deref().unwrap_or(""),
+                    form.0.as_deref().unwrap_or(""),
+                ),
+                Strictness::Loose => (earlier.1.as_str(), form.1.as_str()),
+            };
+            if !misspelling(a, b, strictness) {
+                continue;
+            }
+            let shared_block = blocks
+                .get(earlier)
+                .zip(blocks.get(form))
+                .is_some_and(|(x, y)| !x.is_disjoint(y));
+            let gender_clash = genders
+                .get(earlier)
+                .zip(genders.get(form))
+                .is_some_and(|(x, y)| x.is_disjoint(y));
+            let c_form = uses.get(form).copied().unwrap_or(0);
+            let c_earlier = uses.get(earlier).copied().unwrap_or(0);
+            let both_repeated = c_form > 1 && c_form * 2 > c_earlier;
+            if shared_block || gender_clash || both_repeated {
+                continue;
+            }
+            let (Some(&mi), Some(&ei)) = (first.get(form), first.get(earlier)) else {
+                continue;
+            };
+            let (Some(m), Some(e)) = (mentions.get(mi), mentions.get(ei)) else {
+                continue;
+            };
+            let written = doc
+                .blocks
+                .get(m.block)
+                .map_or("", |bl| slice(&bl.text, m.range.clone()));
+            let canonical = doc
+                .blocks
+                .get(e.block)
+                .map_or("", |bl| slice(&bl.text, e.range.clone()));
+            out.push(
+                Finding::new(
+                    m.block,
+                    m.range.clone(),
+                    format!("\"{written}\" is spelt differently from \"{canonical}\" used earlier; check which spelling is right"),
+                )
+                .with_related(e.block, e.range.clone(), format!("\"{canonical}\" here"))
+                .with_suggestion(canonical.to_string()),
+            );
+            break;
+        }
+        by_surname.entry(form.1.as_str()).or_default().push(fi);
+        if let Some(given) = &form.0 {
+            by_given.entry(given.as_str()).or_default().push(fi);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    /// `expected` lists the flagged words as `block:words`.
+    fn check(texts: &[&str], expected: &[&str]) {
+        let doc = paragraphs(texts);
+        let found = party_names(&doc);
+        assert_well_formed(&doc, &found);
+        assert_eq!(spans(&doc, &found), expected, "{found:#?}");
+    }
+
+    #[test]
+    fn organisation_variants_are_flagged() {
+        check(
+            &[
+                "Acme Corporation Ltd. (the “Client”) retains us.",
+                "We will invoice Acme Corp monthly.",
+            ],
+            &["1:Acme Corp"],
+        );
+        check(
+            &[
+                "Acme Corp. (the \"Client\") retains us.",
+                "Acme Corporation will pay.",
+            ],
+            &["1:Acme Corporation"],
+        );
+        check(
+            &[
+                "Acme Corporation Ltd. retains us.",
+                "ACME Corporation agrees.",
+            ],
+            &["1:ACME Corporation"],
+        );
+        check(
+            &[
+                "Acme Corporation Ltd. retains us.",
+                "Acme Corp Inc. agrees.",
+            ],
+            &["1:Acme Corp Inc."],
+        );
+        check(
+            &[
+                "Re: Acme Holdings Inc.",
+                "Our client, Acme Holdngs Inc., agrees.",
+            ],
+            &["1:Acme Holdngs Inc."],
+        );
+        check(
+            &[
+                "Acme Corp. (the \"Client\") retains us.",
+                "The invoice goes to Acne Corp. today.",
+            ],
+            &["1:Acne Corp."],
+        );
+        let doc = paragraphs(&[
+            "Acme Corp. (the \"Client\") retains us.",
+            "Acme Corporation will pay.",
+        ]);
+        let f = &party_names(&doc)[0];
+        assert_eq!(
+            f.related.as_ref().map(|r| (r.0, r.1.clone())),
+            Some((0, 0..10))
+        );
+        assert_eq!(f.suggestion.as_deref(), Some("Acme Corp."));
+        assert!(f.message.contains("\"Acme Corporation\""));
+    }
+
+    #[test]
+    fn consistent_organisations_are_not_flagged() {
+        check(
+            &[
+                "Acme Corp. (the \"Client\") retains us.",
+                "Acme Corp.'s board agrees; we act for Acme Corp.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "Acme Holdings, Inc. retains us.",
+                "Acme Holdings Inc. will pay.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "Acme Corporation Ltd. retains us.",
+                "ACME CORPORATION LTD.",
+                "Per: ____",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "Chen Law LLP acts for Acme Corp.",
+                "Acme Corp. and Chen Law LLP agree.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "Acme Corp. retains us; Beta Corp. is the other side.",
+                "Zeta Ltd. is a witness.",
+            ],
+            &[],
+        );
+        check(
+            &["The Company will pay. The company agrees. Limited scope services apply."],
+            &[],
+        );
+        check(
+            &["Smith & Jones LLP acts.", "Smith & Jones LLP bills."],
+            &[],
+        );
+        check(
+            &[
+                "Acme Corp. (the \"Client\") retains us.",
+                "Acme alone is fine, so is the Client.",
+            ],
+            &[],
+        );
+    }
+
+    #[test]
+    fn person_variants_are_flagged() {
+        check(
+            &[
+                "Mr. John Smith will instruct us.",
+                "We will report to Mr. Jon Smith.",
+            ],
+            &["1:Mr. Jon Smith"],
+        );
+        check(
+            &[
+                "Dear Katherine Wilson,",
+                "Your file is open.",
+                "Catherine Wilson will sign.",
+            ],
+            &["2:Catherine Wilson"],
+        );
+        check(
+            &["Maria Chen is your lawyer.", "Contact Maria Chan by email."],
+            &["1:Maria Chan"],
+        );
+        check(
+            &["John Smith retains us.", "Our client John Smyth agrees."],
+            &["1:John Smyth"],
+        );
+        check(
+            &["Ms. Priya Singh assists.", "Ms. Priya Sing will call."],
+            &["1:Ms. Priya Sing"],
+        );
+        check(
+            &["Stephen Harper retains us.", "Steven Harper signs."],
+            &["1:Steven Harper"],
+        );
+    }
+
+    #[test]
+    fn distinct_people_are_not_flagged() {
+        check(
+            &[
+                "Maria Chen is your lawyer; her assistant Priya Singh can help.",
+                "Maria Chen will call.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "Mark Smith and Mary Smith are separating.",
+                "Mark Smith retains us.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "Paul Martin retains us.",
+                "His daughter Paula Martin is a witness.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "Mr. John Smith is the husband.",
+                "Mrs. Joan Smith is the wife.",
+            ],
+            &[],
+        );
+        check(
+            &["Daniel Roy retains us.", "Danielle Roy is his sister."],
+            &[],
+        );
+        check(&["Dan Lee retains us.", "Don Lee is his brother."], &[]);
+        check(
+            &[
+                "John Smith and Joan Smith met.",
+                "John Smith signs; Joan Smith signs too.",
+                "Joan Smith pays.",
+            ],
+            &[],
+        );
+        check(
+            &["Maria Rossi retains us.", "Mario Rossi is her brother."],
+            &[],
+        );
+        check(
+            &[
+                "The Retainer Agreement and the Retainer Agreements.",
+                "Legal Services and Legal Service.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "Dear Maria,",
+                "Yours truly,",
+                "Maria Chen",
+                "Partner, Chen Law LLP",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "Hourly Rates apply under Ontario Law.",
+                "Hourly Rate increases need notice.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "John Smith retains us.",
+                "John Smith's file is open; Mr. Smith agrees.",
+            ],
+            &[],
+        );
+    }
+}

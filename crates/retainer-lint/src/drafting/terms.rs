@@ -1,0 +1,1017 @@
+//! Defined terms: where a letter defines a term (`(the "Matter")`, `"Matter" means`), and the
+//! three checks over them: terms used but never defined, defined but never used, defined twice.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use super::{excerpt, prose, slice, Finding};
+use crate::document::{BlockKind, Document};
+
+/// How a term was defined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefinitionForm {
+    /// A quoted term in parentheses: `Acme Corp. (the "Client")`.
+    Parenthetical,
+    /// A quoted term followed by "means", "refers to", "includes"…
+    Means,
+    /// A quoted term after "the"/"this" in running text: `the “Retainer Agreement”`.
+    Inline,
+    /// A term in parentheses without quotes: `Acme Corp. (the Client)`; only for the usual
+    /// defined-term nouns, since `(the Court)` is more often an aside than a definition.
+    Unquoted,
+}
+
+/// One place where the letter defines a term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Definition {
+    /// The term as defined, without quotes: `Matter`, `Retainer Agreement`.
+    pub term: String,
+    /// Index in [`Document::blocks`].
+    pub block: usize,
+    /// Byte range of the term (inside the quotes) in the block's plain text.
+    pub range: Range<usize>,
+    /// How it was defined.
+    pub form: DefinitionForm,
+}
+
+impl Definition {
+    /// Whether the definition reads as a deliberate definition (parenthetical or "means"), the
+    /// forms that make a second definition of the same term a real duplicate.
+    fn is_formal(&self) -> bool {
+        matches!(
+            self.form,
+            DefinitionForm::Parenthetical | DefinitionForm::Means
+        )
+    }
+}
+
+/// Nouns (and a few set phrases) that retainer letters use as defined terms. A capitalised
+/// use after "the" of one of these, never defined, is what `drafting.undefined-term` flags.
+const DEFINED_TERM_HEADS: &[&str] = &[
+    "Matter",
+    "Matters",
+    "Retainer",
+    "Agreement",
+    "Services",
+    "Service",
+    "Client",
+    "Clients",
+    "Firm",
+    "Fees",
+    "Fee",
+    "Deposit",
+    "Engagement",
+    "Claim",
+    "Claims",
+    "Proceedings",
+    "Proceeding",
+    "Property",
+    "Transaction",
+    "Estate",
+    "Letter",
+    "Work",
+    "Lawyer",
+    "Lawyers",
+    "Party",
+    "Parties",
+    "Company",
+    "Disbursements",
+    "Effective Date",
+    "Retainer Agreement",
+    "Retainer Letter",
+    "Engagement Letter",
+    "Engagement Agreement",
+    "Fee Agreement",
+    "Costs Agreement",
+    "Services Agreement",
+    "Legal Services",
+    "Trust Account",
+    "Closing Date",
+    "Completion Date",
+    "Initial Deposit",
+];
+
+/// Last words that make a capitalised phrase an institution or an enactment, never a defined
+/// term of the letter: "the Law Society", "the Solicitors Act", "the Legal Ombudsman".
+const INSTITUTION_HEADS: &[&str] = &[
+    "Act",
+    "Acts",
+    "Code",
+    "Court",
+    "Courts",
+    "Society",
+    "Ombudsman",
+    "Tribunal",
+    "Board",
+    "Province",
+    "State",
+    "Rules",
+    "Rule",
+    "Regulation",
+    "Regulations",
+    "Commission",
+    "Commissioner",
+    "Bar",
+    "Association",
+    "Government",
+    "Ministry",
+    "Department",
+    "Registry",
+    "Registrar",
+    "Office",
+    "Authority",
+    "Bank",
+    "Fund",
+    "Crown",
+    "Law",
+    "Rights",
+    "Constitution",
+    "Charter",
+    "Council",
+    "Agency",
+    "Service",
+];
+
+/// Words that can stand before a quoted term to make it an inline definition.
+fn is_inline_article(word: &str) -> bool {
+    matches!(word, "the" | "this" | "The" | "This")
+}
+
+/// Every term the letter defines, in reading order. Page headers and footers are skipped: a
+/// DOCX repeats them per section, which would make every definition in them look doubled.
+pub fn definitions(doc: &Document) -> Vec<Definition> {
+    let mut out = Vec::new();
+    for (index, block) in prose(doc) {
+        if matches!(block.kind, BlockKind::Header | BlockKind::Footer) {
+            continue;
+        }
+        quoted_definitions(index, &block.text, &mut out);
+        unquoted_definitions(index, &block.text, &mut out);
+    }
+    out
+}
+
+/// Finds `"Term"`-style definitions in one block's text.
+fn quoted_definitions(block: usize, text: &str, out: &mut Vec<Definition>) {
+    let mut search_from = 0;
+    while let Some((open, open_len, closers)) = next_opening_quote(text, search_from) {
+        let inner_start = open + open_len;
+        search_from = inner_start;
+        let Some((inner_end, close_len)) = closing_quote(text, inner_start, closers) else {
+            continue;
+        };
+        let mut term = slice(text, inner_start..inner_end);
+        search_from = inner_end + close_len;
+        // UK style puts the article inside the quotes: (‘the Firm’).
+        let mut inner_start = inner_start;
+        for article in ["the ", "The "] {
+            if let Some(rest) = term.strip_prefix(article) {
+                term = rest;
+                inner_start += article.len();
+            }
+        }
+        if !looks_like_term(term) {
+            continue;
+        }
+        let after = text.get(inner_end + close_len..).unwrap_or("");
+        let form = if inside_parentheses(text, open)
+            .is_some_and(|paren| defining_words(text, paren + 1, open))
+        {
+            DefinitionForm::Parenthetical
+        } else if MEANS.is_match(after) {
+            DefinitionForm::Means
+        } else if text
+            .get(..open)
+            .unwrap_or("")
+            .split_whitespace()
+            .next_back()
+            .is_some_and(is_inline_article)
+        {
+            DefinitionForm::Inline
+        } else {
+            continue;
+        };
+        out.push(Definition {
+            term: term.to_string(),
+            block,
+            range: inner_start..inner_end,
+            form,
+        });
+    }
+}
+
+static MEANS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:,\s*)?(?:means|shall mean|will mean|has the meaning|shall have the meaning|refers to|is defined|includes|shall include)\b",
+    )
+    .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+static UNQUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\((?:the|this|hereinafter(?: the)?)\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?)\)")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// Finds `(the Client)`-style definitions of the usual defined-term nouns.
+fn unquoted_definitions(block: usize, text: &str, out: &mut Vec<Definition>) {
+    for caps in UNQUOTED.captures_iter(text) {
+        let Some(term) = caps.get(1) else { continue };
+        if DEFINED_TERM_HEADS.contains(&term.as_str()) {
+            out.push(Definition {
+                term: term.as_str().to_string(),
+                block,
+                range: term.range(),
+                form: DefinitionForm::Unquoted,
+            });
+        }
+    }
+}
+
+/// The next opening quotation mark at or after `from` that is not an apostrophe: its offset,
+/// its length, and the marks that may close it.
+fn next_opening_quote(text: &str, from: usize) -> Option<(usize, usize, &'static [char])> {
+    let rest = text.get(from..)?;
+    let mut prev = text.get(..from).and_then(|s| s.chars().next_back());
+    for (i, c) in rest.char_indices() {
+        let after_word = prev.is_some_and(char::is_alphanumeric);
+        prev = Some(c);
+        let closers: &'static [char] = match c {
+            '"' => &['"', '”'],
+            '“' => &['”', '"'],
+            '‘' => &['’'],
+            '\'' if !after_word => &['\''],
+            _ => continue,
+        };
+        if c == '"' && after_word {
+            continue;
+        }
+        return Some((from + i, c.len_utf8(), closers));
+    }
+    None
+}
+
+/// The closing quote for a term that starts at `from`: a closer not followed by a letter (so
+/// the apostrophe of "Client’s" inside a term does not end it), within 80 bytes.
+fn closing_quote(text: &str, from: usize, closers: &[char]) -> Option<(usize, usize)> {
+    let rest = text.get(from..)?;
+    let mut iter = rest.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if i > 80 {
+            return None;
+        }
+        if closers.contains(&c) {
+            let next_is_letter = iter.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+            if !next_is_letter {
+                return Some((from + i, c.len_utf8()));
+            }
+        }
+        if matches!(c, '"' | '“' | '”' | '(' | ')' | '\n') {
+            return None;
+        }
+    }
+    None
+}
+
+/// A defined term: starts with a capital letter, at most six words, no sentence punctuation.
+fn looks_like_term(term: &str) -> bool {
+    let mut chars = term.chars();
+    let starts_upper = chars.next().is_some_and(char::is_uppercase);
+    starts_upper
+        && term.len() <= 60
+        && term == term.trim()
+        && term.split_whitespace().count() <= 6
+        && !term.contains(['.', ',', ';', ':', '!', '?', '[', ']', '{', '}'])
+}
+
+/// The offset of the open parenthesis the offset sits inside (the nearest bracket to its
+/// left is an opening one, no more than 80 bytes back).
+fn inside_parentheses(text: &str, at: usize) -> Option<usize> {
+    let before = text.get(..at).unwrap_or("");
+    for (i, c) in before.char_indices().rev() {
+        if at - i > 80 {
+            return None;
+        }
+        match c {
+            '(' => return Some(i),
+            ')' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether the words between a parenthesis and a quoted term are the ones definitions use
+/// ("the", "collectively", "hereinafter referred to as", other defined terms) rather than a
+/// citation: `(see "Your Rights as a Client")` defines nothing.
+fn defining_words(text: &str, from: usize, to: usize) -> bool {
+    const ALLOWED: &[&str] = &[
+        "the",
+        "this",
+        "these",
+        "each",
+        "a",
+        "an",
+        "collectively",
+        "together",
+        "and",
+        "or",
+        "hereinafter",
+        "herein",
+        "referred",
+        "to",
+        "as",
+        "called",
+        "individually",
+        "jointly",
+        "all",
+        "both",
+        "also",
+        "known",
+        "its",
+        "their",
+        "respectively",
+        "such",
+        "being",
+    ];
+    let between = text.get(from..to).unwrap_or("");
+    let mut in_quote = false;
+    let mut outside = String::new();
+    for c in between.chars() {
+        match c {
+            '"' => in_quote = !in_quote,
+            '“' | '‘' => in_quote = true,
+            '”' | '’' if in_quote => in_quote = false,
+            _ if !in_quote => outside.push(c),
+            _ => {}
+        }
+    }
+    outside
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| ALLOWED.contains(&w.to_lowercase().as_str()))
+}
+
+/// The forms under which a use of `term` counts: itself, its plural and its singular.
+fn variants(term: &str) -> Vec<String> {
+    let mut out = vec![term.to_string()];
+    if let Some(stem) = term.strip_suffix("ies") {
+        out.push(format!("{stem}y"));
+    } else if let Some(stem) = term.strip_suffix('y') {
+        out.push(format!("{stem}ies"));
+        out.push(format!("{term}s"));
+    } else if let Some(stem) = term.strip_suffix('s') {
+        out.push(stem.to_string());
+    } else {
+        out.push(format!("{term}s"));
+    }
+    out
+}
+
+/// Whether a match at `range` of `text` stands as whole words.
+fn whole_word(text: &str, range: &Range<usize>) -> bool {
+    let before = text.get(..range.start).and_then(|s| s.chars().next_back());
+    let after = text.get(range.end..).and_then(|s| s.chars().next());
+    !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+/// `drafting.unused-definition`: a term defined formally (in parentheses or with "means")
+/// and never used after its definition (case-sensitive; plural and possessive forms, and
+/// quoted mentions like `the "Matter"`, count as uses).
+pub fn unused_definitions(doc: &Document) -> Vec<Finding> {
+    let defs: Vec<Definition> = definitions(doc)
+        .into_iter()
+        .filter(Definition::is_formal)
+        .collect();
+    if defs.is_empty() {
+        return Vec::new();
+    }
+    let last_use = last_uses(doc, &defs);
+    let mut last_definition: HashMap<&str, (usize, usize)> = HashMap::new();
+    for d in &defs {
+        last_definition.insert(d.term.as_str(), (d.block, d.range.end));
+    }
+    let mut reported: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for def in &defs {
+        let defined_at = (def.block, def.range.end);
+        let used_after = last_use
+            .get(def.term.as_str())
+            .is_some_and(|&at| at > defined_at);
+        if used_after || reported.contains(&def.term.as_str()) {
+            continue;
+        }
+        // Only the last definition of a term matters: an earlier one is "used" by the later.
+        let redefined_later = last_definition
+            .get(def.term.as_str())
+            .is_some_and(|&at| at > defined_at);
+        if redefined_later {
+            continue;
+        }
+        reported.push(def.term.as_str());
+        out.push(Finding::new(
+            def.block,
+            def.range.clone(),
+            format!(
+                "\"{}\" is defined here but never used again; use the defined term or remove the definition",
+                def.term
+            ),
+        ));
+    }
+    out.sort_by_key(|f| (f.block, f.range.start));
+    out
+}
+
+/// For each defined term, the position (block, end offset) of its last use in the letter,
+/// outside the quotes of any definition. One Aho-Corasick pass over the letter.
+fn last_uses<'a>(doc: &Document, defs: &'a [Definition]) -> HashMap<&'a str, (usize, usize)> {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut owner: Vec<&str> = Vec::new();
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    for def in defs {
+        if seen.insert(def.term.as_str(), ()).is_some() {
+            continue;
+        }
+        for form in variants(&def.term) {
+            patterns.push(form);
+            owner.push(def.term.as_str());
+        }
+    }
+    let mut last: HashMap<&str, (usize, usize)> = HashMap::new();
+    let Ok(matcher) = AhoCorasick::new(&patterns) else {
+        return last;
+    };
+    let mut defs_by_block: HashMap<usize, Vec<&Range<usize>>> = HashMap::new();
+    for def in defs {
+        defs_by_block.entry(def.block).or_default().push(&def.range);
+    }
+    for (index, block) in prose(doc) {
+        let in_def = defs_by_block.get(&index);
+        for m in matcher.find_overlapping_iter(&block.text) {
+            let range = m.range();
+            if !whole_word(&block.text, &range) {
+                continue;
+            }
+            if in_def.is_some_and(|ranges| {
+                ranges
+                    .iter()
+                    .any(|r| r.start <= range.start && range.end <= r.end)
+            }) {
+                continue;
+            }
+            if let Some(term) = owner.get(m.pattern().as_usize()) {
+                let at = (index, range.end);
+                let slot = last.entry(term).or_insert(at);
+                if at > *slot {
+                    *slot = at;
+                }
+            }
+        }
+    }
+    last
+}
+
+/// `drafting.duplicate-definition`: the same term defined twice (parenthetical or "means"
+/// forms). Reported at the second definition, pointing back at the first.
+pub fn duplicate_definitions(doc: &Document) -> Vec<Finding> {
+    let mut first: HashMap<String, Definition> = HashMap::new();
+    let mut out = Vec::new();
+    for def in definitions(doc).into_iter().filter(Definition::is_formal) {
+        match first.get(&def.term) {
+            Some(earlier) => {
+                let mut message = format!("\"{}\" is defined a second time", def.term);
+                if earlier.block == def.block {
+                    message.push_str(" in the same paragraph");
+                }
+                message.push_str("; keep one definition");
+                out.push(
+                    Finding::new(def.block, def.range.clone(), message).with_related(
+                        earlier.block,
+                        earlier.range.clone(),
+                        format!("\"{}\" first defined here", def.term),
+                    ),
+                );
+            }
+            None => {
+                first.insert(def.term.clone(), def);
+            }
+        }
+    }
+    out
+}
+
+static CAPITALISED_USE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:[Tt]he|[Tt]his|[Ss]uch|[Ee]ach|[Aa]ny such)\s+((?:[A-Z][a-z]+)(?:\s+(?:of\s+)?[A-Z][a-z]+){0,3})",
+    )
+    .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// Whether a block reads as a title-case line (a subject line, a table header): most of its
+/// longer words are capitalised, so capitals say nothing about defined terms.
+fn is_title_case(text: &str) -> bool {
+    let mut long = 0usize;
+    let mut capital = 0usize;
+    let mut prev = "";
+    // The first word is capitalised in any sentence, and a word after "the" is the very
+    // candidate being judged, so neither says anything about the line's style.
+    let words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    for (i, word) in words.enumerate() {
+        let after_article = matches!(prev, "the" | "The" | "this" | "This" | "such");
+        prev = word;
+        if i == 0 || after_article || word.chars().count() < 4 {
+            continue;
+        }
+        long += 1;
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            capital += 1;
+        }
+    }
+    // Subject lines and table headers are short; a long sentence is prose however many
+    // capitals it has.
+    let short = text.split_whitespace().count() <= 15;
+    short && long >= 2 && capital * 10 >= long * 6
+}
+
+/// `drafting.undefined-term`: a capitalised term used as a defined term ("the Matter") that
+/// the letter never defines. Only the usual defined-term nouns, or terms the letter defines in
+/// another form ("the Agreement" where only "Retainer Agreement" is defined), are considered;
+/// institutions and enactments ("the Law Society", "the Solicitors Act") never are. Each
+/// term is reported once, at its first use.
+pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
+    let defs = definitions(doc);
+    let defined_variants: HashMap<String, &Definition> = defs
+        .iter()
+        .flat_map(|d| variants(&d.term).into_iter().map(move |v| (v, d)))
+        .collect();
+    let mut by_last_word: HashMap<&str, &Definition> = HashMap::new();
+    for d in &defs {
+        if let Some(last) = d.term.split_whitespace().next_back() {
+            by_last_word.entry(last).or_insert(d);
+        }
+    }
+
+    struct Undefined {
+        block: usize,
+        range: Range<usize>,
+        quoted: String,
+        uses: usize,
+        near: Option<Definition>,
+    }
+    let mut found: Vec<Undefined> = Vec::new();
+    let mut index_of: HashMap<String, usize> = HashMap::new();
+
+    for (index, block) in prose(doc) {
+        if block.kind.is_heading()
+            || matches!(block.kind, BlockKind::Header | BlockKind::Footer)
+            || is_title_case(&block.text)
+        {
+            continue;
+        }
+        for caps in CAPITALISED_USE.captures_iter(&block.text) {
+            let (Some(whole), Some(term_match)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            let term = term_match.as_str();
+            if defined_variants.contains_key(term) {
+                continue;
+            }
+            let words: Vec<&str> = term.split_whitespace().collect();
+            let Some(&last) = words.last() else { continue };
+            if words.contains(&"of") || INSTITUTION_HEADS.contains(&last) && words.len() > 1 {
+                continue;
+            }
+            if INSTITUTION_HEADS.contains(&last) && !DEFINED_TERM_HEADS.contains(&term) {
+                continue;
+            }
+            // "see the Fees section above" names a heading, not a defined term.
+            let next_word = block
+                .text
+                .get(term_match.end()..)
+                .unwrap_or("")
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            if matches!(
+                next_word.as_str(),
+                "section"
+                    | "heading"
+                    | "part"
+                    | "paragraph"
+                    | "clause"
+                    | "schedule"
+                    | "above"
+                    | "below"
+            ) {
+                continue;
+            }
+            // A single word that ends a longer defined term ("the Agreement" where "Retainer
+            // Agreement" is defined) is the defined term in another form.
+            let near = if words.len() == 1 {
+                by_last_word.get(last).copied().filter(|d| d.term != term)
+            } else {
+                None
+            };
+            if near.is_none() && !DEFINED_TERM_HEADS.contains(&term) {
+                continue;
+            }
+            let key = term.to_string();
+            match index_of.get(&key) {
+                Some(&i) => {
+                    if let Some(entry) = found.get_mut(i) {
+                        entry.uses += 1;
+                    }
+                }
+                None => {
+                    index_of.insert(key, found.len());
+                    found.push(Undefined {
+                        block: index,
+                        range: whole.start()..term_match.end(),
+                        quoted: slice(&block.text, whole.start()..term_match.end()).to_string(),
+                        uses: 1,
+                        near: near.cloned(),
+                    });
+                }
+            }
+        }
+    }
+
+    found
+        .into_iter()
+        .map(|u| {
+            let times = if u.uses > 1 {
+                format!(" (used {} times)", u.uses)
+            } else {
+                String::new()
+            };
+            match u.near {
+                Some(def) => Finding::new(
+                    u.block,
+                    u.range,
+                    format!(
+                        "\"{}\" is used as a defined term{times} but the letter defines \"{}\", not this",
+                        excerpt(&u.quoted, 60),
+                        def.term
+                    ),
+                )
+                .with_related(def.block, def.range.clone(), format!("\"{}\" is defined here", def.term))
+                .with_suggestion(format!(
+                    "{} {}",
+                    u.quoted.split_whitespace().next().unwrap_or("the"),
+                    def.term
+                )),
+                None => Finding::new(
+                    u.block,
+                    u.range,
+                    format!(
+                        "\"{}\" is used as a defined term{times} but never defined; define it where it first appears, e.g. (the \"{}\")",
+                        excerpt(&u.quoted, 60),
+                        u.quoted.split_whitespace().skip(1).collect::<Vec<_>>().join(" ")
+                    ),
+                ),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    fn defined(texts: &[&str]) -> Vec<(String, DefinitionForm)> {
+        definitions(&paragraphs(texts))
+            .into_iter()
+            .map(|d| (d.term, d.form))
+            .collect()
+    }
+
+    /// Runs one of the three checks on body paragraphs; `expected` as `block:words`.
+    fn check(run: fn(&Document) -> Vec<Finding>, texts: &[&str], expected: &[&str]) {
+        let doc = paragraphs(texts);
+        let found = run(&doc);
+        assert_well_formed(&doc, &found);
+        assert_eq!(spans(&doc, &found), expected, "{found:#?}");
+    }
+
+    use DefinitionForm::*;
+
+    #[test]
+    fn definition_forms_are_recognised() {
+        let t = |s: &str| s.to_string();
+        assert_eq!(
+            defined(&["We act in your claim (the \"Matter\")."]),
+            [(t("Matter"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["We act in your claim (the “Matter”)."]),
+            [(t("Matter"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["Acme Corp. (\"Client\") retains us."]),
+            [(t("Client"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["\"Matter\" means the dispute."]),
+            [(t("Matter"), Means)]
+        );
+        assert_eq!(
+            defined(&["the work (collectively, the \"Services\")"]),
+            [(t("Services"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["Smith LLP (hereinafter \"Firm\")"]),
+            [(t("Firm"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["This is the “Retainer Agreement” between us."]),
+            [(t("Retainer Agreement"), Inline)]
+        );
+        assert_eq!(
+            defined(&["your matter (the ‘Matter’)"]),
+            [(t("Matter"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["the statement (the ‘Statement of Client’s Rights’)"]),
+            [(t("Statement of Client’s Rights"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["Acme Corp. (the Client) retains us."]),
+            [(t("Client"), Unquoted)]
+        );
+        assert_eq!(
+            defined(&["(each a \"Party\" and together the \"Parties\")"]),
+            [(t("Party"), Parenthetical), (t("Parties"), Parenthetical)]
+        );
+        // Not definitions: lower-case quotes, scare quotes, apostrophes, asides.
+        assert!(defined(&["(\"we\", \"us\" or \"our\")"]).is_empty());
+        assert!(defined(&["We marked it \"Confidential\" and sent it."]).is_empty());
+        assert!(defined(&["The Client's file and the Firm's 'fees'."]).is_empty());
+        assert!(defined(&["(see the Court)"]).is_empty());
+        assert!(defined(&["(see our brochure \"Your Rights as a Client\")"]).is_empty());
+        assert!(defined(&["(as the Law Society's \"Code of Conduct\" requires)"]).is_empty());
+        assert_eq!(
+            defined(&["Smith LLP (hereinafter referred to as the \"Firm\")"]),
+            [(t("Firm"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["Chen Law LLP (‘the Firm’, ‘we’ or ‘us’)"]),
+            [(t("Firm"), Parenthetical)]
+        );
+    }
+
+    #[test]
+    fn undefined_terms_are_flagged() {
+        check(
+            undefined_terms,
+            &["We will act for you in the Matter."],
+            &["0:the Matter"],
+        );
+        check(
+            undefined_terms,
+            &[
+                "The Services include advice.",
+                "We bill the Services monthly.",
+            ],
+            &["0:The Services"],
+        );
+        check(
+            undefined_terms,
+            &["Under this Agreement, you pay our fees."],
+            &["0:this Agreement"],
+        );
+        check(
+            undefined_terms,
+            &[
+                "This letter (the \"Retainer Agreement\") sets out terms.",
+                "Sign the Agreement and return it.",
+            ],
+            &["1:the Agreement"],
+        );
+        check(
+            undefined_terms,
+            &["Any such Claim will be reported."],
+            &["0:Any such Claim"],
+        );
+        check(
+            undefined_terms,
+            &["The Effective Date is the date you sign."],
+            &["0:The Effective Date"],
+        );
+        let doc = paragraphs(&[
+            "This letter (the \"Retainer Agreement\") sets out terms.",
+            "Sign the Agreement.",
+        ]);
+        let f = &undefined_terms(&doc)[0];
+        assert_eq!(f.suggestion.as_deref(), Some("the Retainer Agreement"));
+        assert_eq!(f.related.as_ref().map(|r| r.0), Some(0));
+        assert!(f.message.contains("\"the Agreement\""), "{}", f.message);
+        check(
+            undefined_terms,
+            &["Copies To: Maria Chen, Priya Singh, John Smith, Rosa Delgado, Daniel Park, Linh Nguyen and Sam Ortiz, who will review the Matter."],
+            &["0:the Matter"],
+        );
+        let doc = paragraphs(&["the Matter and the Matter again, and the Matter."]);
+        assert!(undefined_terms(&doc)[0].message.contains("used 3 times"));
+    }
+
+    #[test]
+    fn defined_and_institutional_terms_are_not_flagged() {
+        check(
+            undefined_terms,
+            &[
+                "We act in your claim (the \"Matter\").",
+                "The Matter is complex.",
+            ],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["Acme Corp. (the “Client”) retains us; the Client's file is open."],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &[
+                "(collectively, the \"Services\")",
+                "Each Service is billed.",
+            ],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["You may complain to the Law Society, the Court, the Legal Ombudsman, or read the Statement of Client's Rights under the Solicitors Act in the Province."],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["We will act for you in the matter and bill the services."],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["Re: The Purchase of the Property at 12 Main Street"],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["We will review the Purchase Agreement and the Client Portal."],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["The Honourable Justice Smith heard the Estate of John Smith."],
+            &[],
+        );
+        check(
+            undefined_terms,
+            &["THE CLIENT ACKNOWLEDGES THE TERMS."],
+            &[],
+        );
+        let doc = letter(&[(H1, "The Services"), (P, "We do the work.")]);
+        assert!(undefined_terms(&doc).is_empty());
+        let doc = letter(&[
+            (C, "the Matter"),
+            (P, "We act (the \"Client\")."),
+            (P, "the Client"),
+        ]);
+        assert!(undefined_terms(&doc).is_empty());
+    }
+
+    #[test]
+    fn unused_definitions_are_flagged() {
+        check(
+            unused_definitions,
+            &[
+                "We act in your claim (the \"Matter\").",
+                "Our fees are hourly.",
+            ],
+            &["0:Matter"],
+        );
+        check(
+            unused_definitions,
+            &["\"Deposit\" means the money you pay first."],
+            &["0:Deposit"],
+        );
+        check(
+            unused_definitions,
+            &[
+                "Acme Corp. (the “Client”) retains us.",
+                "The client will pay the retainer.",
+            ],
+            &["0:Client"],
+        );
+        check(
+            unused_definitions,
+            &["The Matter is a claim (the \"Matter\")."],
+            &["0:Matter"],
+        );
+    }
+
+    #[test]
+    fn used_definitions_are_not_flagged() {
+        check(
+            unused_definitions,
+            &[
+                "We act in your claim (the \"Matter\").",
+                "The Matter is complex.",
+            ],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["Acme Corp. (the \"Client\") retains us; the Client's file is open."],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["the work (the \"Services\")", "Each Service is billed."],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["the parties (each a \"Party\")", "The Parties agree."],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["(the \"Fee Estimate\")", "We may revise the Fee Estimate."],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["Acme Corp. (the Client) retains us."],
+            &[],
+        );
+        check(unused_definitions, &["We have no definitions at all."], &[]);
+        check(
+            unused_definitions,
+            &["Tick the \"Acceptance\" box and sign."],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &["(the \"Matter\")", "Sign the “Matter” form."],
+            &[],
+        );
+    }
+
+    #[test]
+    fn duplicate_definitions_are_flagged() {
+        check(
+            duplicate_definitions,
+            &[
+                "Your claim (the \"Matter\") is complex.",
+                "The lawsuit (the \"Matter\") is next.",
+                "The Matter.",
+            ],
+            &["1:Matter"],
+        );
+        check(
+            duplicate_definitions,
+            &["(the \"Client\") and (the “Client”)"],
+            &["0:Client"],
+        );
+        let doc = paragraphs(&["\"Matter\" means the claim.", "the claim (the \"Matter\")"]);
+        let found = duplicate_definitions(&doc);
+        assert_eq!(
+            found[0].related.as_ref().map(|r| (r.0, r.1.clone())),
+            Some((0, 1..7))
+        );
+    }
+
+    #[test]
+    fn single_and_informal_definitions_are_not_duplicates() {
+        check(
+            duplicate_definitions,
+            &["(the \"Matter\")", "(the \"Client\")", "(the \"Services\")"],
+            &[],
+        );
+        check(
+            duplicate_definitions,
+            &[
+                "(the \"Retainer Agreement\")",
+                "Sign the “Retainer Agreement” below.",
+            ],
+            &[],
+        );
+        check(
+            duplicate_definitions,
+            &["(the \"Matter\")", "(the \"Matters\")"],
+            &[],
+        );
+        let doc = letter(&[
+            (BlockKind::Header, "(the \"Firm\")"),
+            (BlockKind::Header, "(the \"Firm\")"),
+        ]);
+        assert!(duplicate_definitions(&doc).is_empty());
+    }
+}

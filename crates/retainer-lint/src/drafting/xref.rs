@@ -1,0 +1,600 @@
+//! `drafting.cross-reference`: references to sections, clauses, paragraphs and schedules that
+//! the letter does not have, and Word's broken-field messages ("Error! Reference source not
+//! found.").
+//!
+//! Section numbers are only checked when the letter numbers its headings or paragraphs by
+//! hand (at least two numbers): a letter with unnumbered headings gives no way to tell what
+//! "section 7" means. References to legislation and other documents ("section 64(3) of the
+//! Legal Profession Act", "Rule 1902", "s. 6148", "Part 137", "clause 3 of our Standard
+//! Terms") are never checked.
+
+use std::collections::{BTreeSet, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::numbering::{hand_label, HandLabel};
+use super::{prose, slice, Finding};
+use crate::document::{BlockKind, Document};
+
+static WORD_ERROR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"Error! (?:Reference source not found|Bookmark not defined|No text of specified style in document|Hyperlink reference not valid|Not a valid bookmark(?: self-reference)?|No table of contents entries found|Unknown switch argument|Main Document Only)\.?",
+    )
+    .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+const NUMBER: &str = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*";
+
+static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
+    let re = format!(
+        r"(?i:\b(?P<kw>sections?|clauses?|paragraphs?|paras?\.|articles?))\s+(?P<nums>{NUMBER}(?:\s*(?:,|and|or|to|through|-|–)\s*{NUMBER})*)"
+    );
+    Regex::new(&re).unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+static ONE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<dec>\d+(?:\.\d+)*)(?P<sub>(?:\([a-z0-9]{1,4}\))*)")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+static INLINE_LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s;:,])\(([a-z]|[ivx]{1,4})\)\s")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+static SCHEDULE_REF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i:\b(?P<kw>schedules?|appendix|appendices|exhibits?|annex(?:ure)?s?|attachments?))\s+["“]?(?P<id>[A-Z]{1,2}|\d{1,3})\b["”]?"#,
+    )
+    .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// What the letter contains that a reference may point to.
+#[derive(Debug, Default)]
+struct Targets {
+    /// Every hand-typed number: [4], [4, 2].
+    numbers: HashSet<Vec<u32>>,
+    /// Lettered labels under a number: ([3], "b").
+    lettered: HashSet<(Vec<u32>, String)>,
+    /// Schedules, appendices…: ("schedule", "A").
+    schedules: BTreeSet<(String, String)>,
+}
+
+impl Targets {
+    fn collect(doc: &Document) -> Targets {
+        let mut t = Targets::default();
+        let mut parent: Vec<u32> = Vec::new();
+        for (_, block) in prose(doc) {
+            let numbered_kind = matches!(
+                block.kind,
+                BlockKind::Heading { .. } | BlockKind::Paragraph | BlockKind::ListItem { .. }
+            );
+            if numbered_kind {
+                match hand_label(&block.text, block.kind) {
+                    Some(HandLabel::Number(parts)) => {
+                        parent.clone_from(&parts);
+                        t.numbers.insert(parts);
+                    }
+                    Some(HandLabel::Letters(letters)) if !parent.is_empty() => {
+                        t.lettered.insert((parent.clone(), letters));
+                    }
+                    _ => {}
+                }
+                // Inline enumerations count too: "(a) monthly; (b) on completion".
+                if !parent.is_empty() {
+                    for caps in INLINE_LETTER.captures_iter(&block.text) {
+                        if let Some(letters) = caps.get(1) {
+                            t.lettered
+                                .insert((parent.clone(), letters.as_str().to_string()));
+                        }
+                    }
+                }
+            }
+            let short = block.text.split_whitespace().count() <= 12;
+            for caps in SCHEDULE_REF.captures_iter(&block.text) {
+                let (Some(all), Some(kw), Some(id)) =
+                    (caps.get(0), caps.name("kw"), caps.name("id"))
+                else {
+                    continue;
+                };
+                let opens_block = block.text.trim_start().starts_with(all.as_str());
+                if block.kind.is_heading() || (short && opens_block) {
+                    t.schedules
+                        .insert((kind_of(kw.as_str()), id.as_str().to_string()));
+                }
+            }
+        }
+        t
+    }
+
+    /// Top-level numbers typed as such ("3.", "Section 3"): sub-numbers alone ("3.1") do not
+    /// tell how many top-level parts there are (the headings may be numbered by Word).
+    fn tops(&self) -> BTreeSet<u32> {
+        self.numbers
+            .iter()
+            .filter(|n| n.len() == 1)
+            .filter_map(|n| n.first().copied())
+            .collect()
+    }
+}
+
+/// "Schedules" → "schedule", "Annexure" → "annex".
+fn kind_of(keyword: &str) -> String {
+    let k = keyword.to_ascii_lowercase();
+    let k = if k.starts_with("append") {
+        "appendix"
+    } else if k.starts_with("annex") {
+        "annex"
+    } else if k.starts_with("schedule") {
+        "schedule"
+    } else if k.starts_with("exhibit") {
+        "exhibit"
+    } else {
+        "attachment"
+    };
+    k.to_string()
+}
+
+/// `drafting.cross-reference`: see the module documentation.
+pub fn cross_references(doc: &Document) -> Vec<Finding> {
+    let targets = Targets::collect(doc);
+    let tops = targets.tops();
+    let check_sections = targets.numbers.len() >= 2;
+    let mut out = Vec::new();
+    for (index, block) in prose(doc) {
+        let text = &block.text;
+        for m in WORD_ERROR.find_iter(text) {
+            out.push(Finding::new(
+                index,
+                m.range(),
+                format!(
+                    "Word could not resolve a cross-reference or field here (\"{}\"); update or relink the field before sending",
+                    m.as_str()
+                ),
+            ));
+        }
+        if block.kind.is_heading() {
+            continue; // "Section 3 - Fees" is a heading, not a reference
+        }
+        if check_sections {
+            section_refs(index, text, &targets, &tops, &mut out);
+        }
+        schedule_refs(index, text, &targets, &mut out);
+    }
+    out.sort_by_key(|f| (f.block, f.range.start));
+    out
+}
+
+fn section_refs(
+    index: usize,
+    text: &str,
+    targets: &Targets,
+    tops: &BTreeSet<u32>,
+    out: &mut Vec<Finding>,
+) {
+    for caps in SECTION_REF.captures_iter(text) {
+        let (Some(all), Some(kw), Some(nums)) = (caps.get(0), caps.name("kw"), caps.name("nums"))
+        else {
+            continue;
+        };
+        if is_external(text, kw.start(), nums.end()) {
+            continue;
+        }
+        let _ = all;
+        for one in ONE_NUMBER.captures_iter(nums.as_str()) {
+            let (Some(whole), Some(dec)) = (one.get(0), one.name("dec")) else {
+                continue;
+            };
+            let parsed: Option<Vec<u32>> =
+                dec.as_str().split('.').map(|p| p.parse().ok()).collect();
+            let Some(parts) = parsed else { continue };
+            let subs: Vec<String> = one
+                .name("sub")
+                .map(|s| {
+                    s.as_str()
+                        .split(['(', ')'])
+                        .filter(|p| !p.is_empty())
+                        .map(str::to_ascii_lowercase)
+                        .collect()
+                })
+                .unwrap_or_default();
+            let Some(problem) = missing(&parts, &subs, targets, tops) else {
+                continue;
+            };
+            // The first number carries the keyword ("section 7"); later ones stand alone.
+            let start = if whole.start() == 0 {
+                kw.start()
+            } else {
+                nums.start() + whole.start()
+            };
+            let range = start..nums.start() + whole.end();
+            let quoted = slice(text, range.clone());
+            out.push(Finding::new(
+                index,
+                range.clone(),
+                format!("\"{quoted}\" refers to {problem}"),
+            ));
+        }
+    }
+}
+
+/// Why a numbered reference has no target, or `None` when it has one (or cannot be checked).
+fn missing(
+    parts: &[u32],
+    subs: &[String],
+    targets: &Targets,
+    tops: &BTreeSet<u32>,
+) -> Option<String> {
+    let top = *parts.first()?;
+    // Four-digit numbers are statutes ("section 6148"), never a letter's own parts.
+    if parts.iter().any(|&p| p > 999) || parts.is_empty() {
+        return None;
+    }
+    let range_text = || match (tops.first(), tops.last()) {
+        (Some(a), Some(b)) if a != b => format!("numbered {a} to {b}"),
+        (Some(a), _) => format!("numbered {a}"),
+        _ => "unnumbered".to_string(),
+    };
+    if tops.len() >= 2 && !tops.contains(&top) {
+        return Some(format!(
+            "a part this letter does not have (its hand-numbered parts are {})",
+            range_text()
+        ));
+    }
+    if parts.len() > 1 {
+        let parent = parts.get(..parts.len() - 1)?;
+        let siblings_numbered = targets
+            .numbers
+            .iter()
+            .any(|n| n.len() == parts.len() && n.starts_with(parent));
+        if siblings_numbered && !targets.numbers.contains(parts) {
+            return Some(format!(
+                "a part this letter does not have (no {} under {})",
+                join(parts),
+                join(parent)
+            ));
+        }
+        if !siblings_numbered {
+            return None;
+        }
+    }
+    if let Some(sub) = subs.first() {
+        let lettered_here = targets.lettered.iter().any(|(p, _)| p == parts);
+        if lettered_here && !targets.lettered.contains(&(parts.to_vec(), sub.clone())) {
+            return Some(format!(
+                "a part this letter does not have (there is no ({sub}) in {})",
+                join(parts)
+            ));
+        }
+    }
+    None
+}
+
+fn join(parts: &[u32]) -> String {
+    parts
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Whether a reference names another instrument: followed by "of/under/to/in" and anything
+/// but "this …", or preceded by "Rule", "Code", "Act", "Regulation", "Part"…
+fn is_external(text: &str, start: usize, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    let after = after.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let mut words = after.split_whitespace();
+    if let Some(first) = words.next() {
+        let first = first.to_ascii_lowercase();
+        if matches!(
+            first.as_str(),
+            "of" | "under" | "to" | "in" | "from" | "and" | "or"
+        ) {
+            let next = words.next().unwrap_or("").to_ascii_lowercase();
+            let internal = matches!(next.as_str(), "this" | "these" | "the")
+                && (next != "the"
+                    || words.next().is_some_and(|w| {
+                        matches!(
+                            w.to_ascii_lowercase().trim_end_matches(['.', ',', ';']),
+                            "letter" | "agreement" | "engagement" | "schedule"
+                        )
+                    }));
+            let continues_list = matches!(first.as_str(), "and" | "or")
+                && next.starts_with(|c: char| c.is_ascii_digit());
+            if !internal && !continues_list && first != "and" && first != "or" {
+                return true;
+            }
+        }
+    }
+    let before = text.get(..start).unwrap_or("");
+    let previous = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches([',', '.', '\'', '’', 's'])
+        .to_ascii_lowercase();
+    matches!(
+        previous.as_str(),
+        "rule"
+            | "code"
+            | "act"
+            | "regulation"
+            | "part"
+            | "bylaw"
+            | "by-law"
+            | "statute"
+            | "law"
+            | "cfr"
+            | "usc"
+            | "nycrr"
+            | "treaty"
+            | "convention"
+            | "directive"
+            | "ordinance"
+            | "charter"
+    )
+}
+
+fn schedule_refs(index: usize, text: &str, targets: &Targets, out: &mut Vec<Finding>) {
+    for caps in SCHEDULE_REF.captures_iter(text) {
+        let (Some(all), Some(kw), Some(id)) = (caps.get(0), caps.name("kw"), caps.name("id"))
+        else {
+            continue;
+        };
+        let kind = kind_of(kw.as_str());
+        if targets
+            .schedules
+            .contains(&(kind.clone(), id.as_str().to_string()))
+        {
+            continue;
+        }
+        if is_external(text, all.start(), all.end()) || sent_separately(text, all.range()) {
+            continue;
+        }
+        let others: Vec<String> = targets
+            .schedules
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, i)| format!("{} {i}", capitalise(&kind)))
+            .collect();
+        let has = if others.is_empty() {
+            format!("the letter contains no {kind}")
+        } else {
+            format!("the letter contains only {}", others.join(", "))
+        };
+        out.push(Finding::new(
+            index,
+            all.range(),
+            format!(
+                "\"{}\" is referred to but {has}; attach it or correct the reference",
+                all.as_str()
+            ),
+        ));
+    }
+}
+
+/// "enclosed separately", "under separate cover", "previously provided": the reference is to
+/// a document that is not part of the letter.
+fn sent_separately(text: &str, range: Range<usize>) -> bool {
+    let from = floor_boundary(text, range.start.saturating_sub(80));
+    let to = ceil_boundary(text, (range.end + 80).min(text.len()));
+    let window = slice(text, from..to).to_ascii_lowercase();
+    [
+        "enclos",
+        "separate",
+        "previously",
+        "already provided",
+        "already sent",
+    ]
+    .iter()
+    .any(|w| window.contains(w))
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::*;
+    use super::*;
+
+    /// `expected` lists the flagged words as `block:words`.
+    fn check(blocks: &[(BlockKind, &str)], expected: &[&str]) {
+        let doc = letter(blocks);
+        let found = cross_references(&doc);
+        assert_well_formed(&doc, &found);
+        assert_eq!(spans(&doc, &found), expected, "{found:#?}");
+    }
+
+    const NUMBERED: [(BlockKind, &str); 6] = [
+        (H2, "1. Scope"),
+        (H2, "2. Fees"),
+        (P, "2.1 Hourly Rates apply."),
+        (P, "2.2 Deposit terms."),
+        (H2, "3. Billing"),
+        (P, "(a) monthly; (b) on completion."),
+    ];
+
+    fn with(extra: &[(BlockKind, &'static str)]) -> Vec<(BlockKind, &'static str)> {
+        let mut v = NUMBERED.to_vec();
+        v.extend_from_slice(extra);
+        v
+    }
+
+    #[test]
+    fn missing_targets_are_flagged() {
+        check(
+            &with(&[(P, "As set out in Section 5 above, we bill monthly.")]),
+            &["6:Section 5"],
+        );
+        check(
+            &with(&[(P, "See clause 2.4 for the deposit.")]),
+            &["6:clause 2.4"],
+        );
+        check(
+            &with(&[(P, "See paragraph 3(c) for timing.")]),
+            &["6:paragraph 3(c)"],
+        );
+        check(&with(&[(P, "See sections 2 and 7.")]), &["6:7"]);
+        check(
+            &with(&[(P, "Our rates are in Schedule B.")]),
+            &["6:Schedule B"],
+        );
+        check(
+            &[
+                (P, "Our terms are in Appendix 2."),
+                (H1, "Appendix 1 - Terms"),
+            ],
+            &["0:Appendix 2"],
+        );
+        check(
+            &[(
+                P,
+                "As explained in Error! Reference source not found., we bill monthly.",
+            )],
+            &["0:Error! Reference source not found."],
+        );
+        check(
+            &[(H1, "Fees Error! Bookmark not defined.")],
+            &["0:Error! Bookmark not defined."],
+        );
+    }
+
+    #[test]
+    fn existing_and_external_targets_are_not_flagged() {
+        check(
+            &with(&[(
+                P,
+                "See section 2, clause 2.2 and paragraph 3(b); see also Section 1 above.",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[(
+                P,
+                "Any party may apply under section 64(3) of the Legal Profession Act, 1990.",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[(
+                P,
+                "See s. 6148 of the Business and Professions Code and Rule 1902.",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[(
+                P,
+                "Your rights under section 174(2) of the Legal Profession Uniform Law apply.",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[(
+                P,
+                "Arbitration under Part 137 of the Rules of the Chief Administrator.",
+            )]),
+            &[],
+        );
+        check(&with(&[(P, "Code section 95 and Rule section 12 do not apply; nor does clause 9 of our Standard Terms.")]), &[]);
+        check(
+            &with(&[(
+                P,
+                "Clause 2.7 of the Retainer Agreement with your previous lawyer is void.",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[(P, "Schedule 1 to the Solicitors Act sets the scale.")]),
+            &[],
+        );
+        check(
+            &with(&[(P, "See clause 2.9 of this letter.")]),
+            &["6:clause 2.9"],
+        );
+        // Unnumbered headings: "section 7" cannot be checked.
+        check(
+            &[(H2, "Scope"), (H2, "Fees"), (P, "See section 7 below.")],
+            &[],
+        );
+        check(
+            &[(
+                P,
+                "Our standard terms, enclosed separately as Schedule A, apply.",
+            )],
+            &[],
+        );
+        check(
+            &[
+                (P, "Please read Schedule A."),
+                (H1, "Schedule A – Standard Terms"),
+            ],
+            &[],
+        );
+        check(
+            &[
+                (P, "Please read Schedule A."),
+                (P, "SCHEDULE A"),
+                (P, "Terms follow."),
+            ],
+            &[],
+        );
+        check(
+            &with(&[(
+                P,
+                "Costs are set out in section 3, paragraph 2.1 and clause 3(a).",
+            )]),
+            &[],
+        );
+        check(&[(P, "The error was not found in any section.")], &[]);
+        // Word numbers the headings; only the sub-clauses are typed: "section 6" is unknown.
+        check(
+            &[
+                (H1, "Scope"),
+                (P, "1.1 Advice"),
+                (P, "1.2 Drafting"),
+                (P, "See section 6 and clause 1.2."),
+            ],
+            &[],
+        );
+        check(
+            &[
+                (H1, "Scope"),
+                (P, "1.1 Advice"),
+                (P, "1.2 Drafting"),
+                (P, "See clause 1.5."),
+            ],
+            &["3:clause 1.5"],
+        );
+        check(
+            &[
+                (LI, "1. Sign"),
+                (LI, "2. Pay"),
+                (P, "Do step 2 in paragraph 2 now."),
+            ],
+            &[],
+        );
+    }
+}

@@ -1,0 +1,68 @@
+//! Engine tests: the built-in packs' examples, spans, suppressions, determinism.
+
+use crate::config::Config;
+use crate::lint::Linter;
+use crate::rules::example_document;
+
+fn core() -> Linter {
+    match Linter::new(&Config::builtin()) {
+        Ok(l) => l,
+        Err(e) => panic!("core pack does not compile: {e:?}"),
+    }
+}
+
+#[test]
+fn core_pack_examples_behave_as_declared() {
+    let failures = core().check_examples();
+    let report: Vec<String> = failures
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}: {:?} -> {:?}",
+                f.rule,
+                if f.bad { "bad did not fire" } else { "good fired" },
+                f.snippet,
+                f.found
+            )
+        })
+        .collect();
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
+#[test]
+fn every_core_rule_of_the_catalog_is_present() {
+    let l = core();
+    let ids: Vec<&str> = l.rules().iter().map(|r| r.id.as_str()).collect();
+    for id in [
+        "identity.client", "identity.lawyer", "identity.verification", "scope.services",
+        "scope.exclusions", "scope.client-duties", "scope.next-steps", "scope.guarantee",
+        "fees.basis", "fees.rates", "fees.currency", "fees.words-figures", "fees.tax",
+        "fees.estimate", "fees.disbursements", "fees.rate-changes", "fees.contingency",
+        "trust.deposit", "trust.nonrefundable", "billing.frequency", "billing.due",
+        "billing.interest", "comms.channels", "comms.cost", "comms.availability", "comms.urgent",
+        "response.commitment", "response.vague", "response.limit", "response.acknowledgement",
+        "staff.assistant", "staff.assistant-topics", "staff.legal-advice", "staff.contact-format",
+        "status.updates", "termination.terms", "file.retention", "disputes.route",
+        "plain.legalese", "plain.sentence-length", "plain.readability",
+        "drafting.undefined-term", "drafting.unused-definition", "drafting.duplicate-definition",
+        "drafting.cross-reference", "drafting.numbering", "drafting.brackets", "drafting.date",
+        "drafting.party-name", "template.placeholder", "template.drafting-note",
+        "template.signature", "template.tracked-changes", "template.comments",
+    ] {
+        assert!(ids.contains(&id), "missing {id}");
+    }
+    for r in l.rules() {
+        assert!(!r.sources.is_empty(), "{} has no sources", r.id);
+        assert!(!r.rationale.is_empty(), "{} has no rationale", r.id);
+    }
+}
+
+#[test]
+fn bad_examples_point_at_words_not_nothing() {
+    let l = core();
+    let doc = example_document("We will respond to your emails promptly.");
+    let d: Vec<_> = l.lint_document(&doc).into_iter().filter(|d| &*d.rule == "response.vague").collect();
+    assert_eq!(d.len(), 1);
+    assert_eq!(&doc.text[d[0].span.clone()], "promptly");
+    assert_eq!(d[0].suggestions, vec!["within 2 business days".to_string()]);
+}

