@@ -231,3 +231,118 @@ fn statistics_count_unreadable_letters_and_refuse_sarif() {
     assert!(stderr(&out).contains("--statistics"));
     assert_eq!(stdout(&out), "");
 }
+
+/// The firm-pack fixture of the trycmd cases: three findings of known rules.
+fn firm() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("it/cmd/firm.in")
+}
+
+#[test]
+fn sarif_of_real_findings_has_the_shape_code_scanning_needs() {
+    let out = run(&firm(), &["--format", "sarif", "letters"]);
+    assert_eq!(code(&out), 1);
+    let log = json(&out);
+    check_sarif_shape(&log);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let levels: Vec<&str> = results
+        .iter()
+        .map(|r| r["level"].as_str().unwrap())
+        .collect();
+    assert_eq!(levels, ["error", "warning", "note"]);
+}
+
+#[test]
+fn built_in_rules_fire_on_a_letter_with_known_defects() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("letter.md"),
+        "# Retainer letter\n\nDear [CLIENT NAME],\n\nThe terms set out herein apply.\n",
+    )
+    .unwrap();
+    let report = json(&run(
+        dir.path(),
+        &["--isolated", "--format", "json", "letter.md"],
+    ));
+    let rules: Vec<&str> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    for id in ["template.placeholder", "plain.legalese"] {
+        assert!(rules.contains(&id), "{id} not in {rules:?}");
+    }
+    // --select by prefix keeps only that group.
+    let out = run(
+        dir.path(),
+        &[
+            "--isolated",
+            "--format",
+            "json",
+            "--select",
+            "template",
+            "letter.md",
+        ],
+    );
+    let report = json(&out);
+    let diagnostics = report["files"][0]["diagnostics"].as_array().unwrap();
+    assert!(!diagnostics.is_empty());
+    assert!(diagnostics
+        .iter()
+        .all(|d| d["rule"].as_str().unwrap().starts_with("template.")));
+    assert_eq!(code(&out), 1, "template.placeholder is an error");
+}
+
+#[test]
+fn extends_adds_a_pack_to_the_built_in_rules() {
+    let firm = firm();
+    let out = run(
+        &firm,
+        &[
+            "rules",
+            "--isolated",
+            "--extends",
+            "./acme-pack.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v = json(&out);
+    let ids: Vec<&str> = v["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for id in ["fees.basis", "response.vague", "acme.promptly"] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+}
+
+#[test]
+fn human_output_of_a_docx_letter_names_paragraph_and_section() {
+    // A letter with heading styles, so findings fall in named sections.
+    let letter = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/letters/family-sk.docx");
+    let out = run(
+        letter.parent().unwrap(),
+        &["--color", "never", "--isolated", "family-sk.docx"],
+    );
+    let text = stdout(&out);
+    let headers: Vec<&str> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with(",-["))
+        .collect();
+    assert!(!headers.is_empty(), "{text}");
+    for h in &headers {
+        assert!(h.contains(",-[family-sk.docx, paragraph "), "{h}");
+        // No `:line:col` after a DOCX header: the paragraph already says where.
+        assert!(h.ends_with(']') && !h.contains(".docx:"), "{h}");
+    }
+    assert!(headers.iter().any(|h| h.contains(", section ")), "{text}");
+    assert!(!text.contains('\u{1b}'));
+    assert!(
+        text.lines().all(|l| !l.contains('│')),
+        "ASCII art when piped"
+    );
+}

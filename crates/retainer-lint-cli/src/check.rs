@@ -80,8 +80,8 @@ fn covers(selector: &str, rule: &str) -> bool {
 pub struct ConfigFailure {
     /// The configuration file, if the failure is tied to one.
     pub path: Option<PathBuf>,
-    /// What is wrong.
-    pub error: ConfigError,
+    /// What is wrong (boxed: it carries the file's text).
+    pub error: Box<ConfigError>,
 }
 
 /// Compiled linters, one per configuration file in use.
@@ -115,9 +115,13 @@ impl Linters {
         let cwd = std::env::current_dir().ok()?;
         let dir = match &input.source {
             Source::File(p) => cwd.join(p).parent().map(Path::to_path_buf)?,
-            _ => cwd,
+            _ => cwd.clone(),
         };
-        Config::discover(&dir)
+        // Relative to the current directory when below it, so messages name it as typed.
+        Config::discover(&dir).map(|p| match p.strip_prefix(&cwd) {
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => p,
+        })
     }
 
     /// The linter for a configuration file (compiled once).
@@ -129,7 +133,7 @@ impl Linters {
             Some(p) => {
                 let mut cfg = Config::from_file(p).map_err(|error| ConfigFailure {
                     path: Some(p.clone()),
-                    error,
+                    error: Box::new(error),
                 })?;
                 // An absolute base directory, for `[[overrides]]` and relative pack paths.
                 if let Ok(cwd) = std::env::current_dir() {
@@ -147,7 +151,7 @@ impl Linters {
         let linter = Linter::new(&cfg)
             .map_err(|error| ConfigFailure {
                 path: config.clone(),
-                error,
+                error: Box::new(error),
             })?
             .with_limits(self.limits.clone());
         self.by_config.insert(config, linter.clone());

@@ -62,14 +62,16 @@ pub struct InConfig {
     /// The file, if any.
     pub path: Option<PathBuf>,
     /// The library's error.
-    pub error: ConfigError,
+    pub error: Box<ConfigError>,
 }
 
 impl fmt::Display for InConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let message = self.error.to_string();
+        // A report that quotes the file already names it in its snippet header.
+        let quoted = miette::Diagnostic::source_code(&*self.error).is_some();
         match &self.path {
-            Some(p) if !message.contains(&*p.to_string_lossy()) => {
+            Some(p) if !quoted && !message.contains(&*p.to_string_lossy()) => {
                 write!(f, "{}: {message}", p.display())
             }
             _ => f.write_str(&message),
@@ -81,22 +83,22 @@ impl std::error::Error for InConfig {}
 
 impl miette::Diagnostic for InConfig {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        miette::Diagnostic::code(&self.error)
+        miette::Diagnostic::code(&*self.error)
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        miette::Diagnostic::help(&self.error)
+        miette::Diagnostic::help(&*self.error)
     }
     fn url<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        miette::Diagnostic::url(&self.error)
+        miette::Diagnostic::url(&*self.error)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        miette::Diagnostic::source_code(&self.error)
+        miette::Diagnostic::source_code(&*self.error)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        miette::Diagnostic::labels(&self.error)
+        miette::Diagnostic::labels(&*self.error)
     }
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        miette::Diagnostic::related(&self.error)
+        miette::Diagnostic::related(&*self.error)
     }
 }
 

@@ -165,16 +165,23 @@ fn check(args: CheckArgs) -> Result<u8, Fail> {
     let selection = Selection::new(&args.select, &args.ignore);
     if !rules.is_empty() {
         let unknown: Vec<&str> = selection.unknown(&rules).collect();
-        if !unknown.is_empty() {
+        if let Some(first) = unknown.first() {
+            let ids = rules.iter().map(|r| r.id.as_str());
+            let help = match retainer_lint::config::did_you_mean(first, ids) {
+                Some(near) => {
+                    format!("did you mean `{near}`? `retainer-lint rules` lists the rules")
+                }
+                None => {
+                    "give rule ids or prefixes such as `fees`; `retainer-lint rules` lists them"
+                        .to_string()
+                }
+            };
             return Err(boxed(
                 Failure::new(
                     "config.unknown-rule",
-                    format!(
-                        "--select/--ignore name no rule in force: {}",
-                        unknown.join(", ")
-                    ),
+                    format!("--select/--ignore: no rule is named {}", unknown.join(", ")),
                 )
-                .with_help("give rule ids or their prefixes (`fees`, `response.limit`); `retainer-lint rules` lists them"),
+                .with_help(help),
             ));
         }
     }

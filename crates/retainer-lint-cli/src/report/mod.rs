@@ -157,11 +157,19 @@ impl Place {
     }
 }
 
-/// The section a finding is in: the rule's own, else the block's.
+/// The section a finding is in: the rule's own, else that of its block (the one the rule
+/// named, or the prose block whose text contains the span's start).
 pub fn section_of<'a>(document: &'a Document, d: &'a Diagnostic) -> Option<&'a str> {
-    d.section
-        .as_deref()
-        .or_else(|| d.block.and_then(|b| document.section_title(b)))
+    if let Some(s) = d.section.as_deref() {
+        return Some(s);
+    }
+    let block = d.block.or_else(|| {
+        document
+            .prose()
+            .find(|(_, b)| b.map.view_extent().contains(&d.span.start))
+            .map(|(i, _)| i)
+    })?;
+    document.section_title(block)
 }
 
 /// The paragraph number of a DOCX finding (its text-view line when the rule did not set it).
