@@ -178,6 +178,13 @@ fn strict_namespace_and_odd_prefixes_resolve_by_uri() {
     let wrong = r#"<w:document xmlns:w="urn:other"><w:body><w:p><w:r><w:t>not word</w:t></w:r></w:p></w:body></w:document>"#;
     let bytes = package(&[("word/document.xml", wrong.as_bytes())]);
     assert!(read(&bytes).blocks.is_empty());
+    // A prefix re-bound inside a subtree (or on an empty element) only for that scope.
+    let rebound = document_xml(concat!(
+        r#"<w:p><w:r><w:t>a</w:t></w:r><o:wrap xmlns:o="urn:o" xmlns:w="urn:other"><w:r><w:t>not word</w:t></w:r></o:wrap>"#,
+        r#"<w:r><w:t>b</w:t><w:tab xmlns:w="urn:other"/><w:t>c</w:t></w:r></w:p>"#
+    ));
+    let bytes = package(&[("word/document.xml", rebound.as_bytes())]);
+    assert_eq!(&*read(&bytes).text, "abc");
 }
 
 const STYLES: &str = r#"<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">

@@ -4,6 +4,7 @@ mod cli_common;
 mod cli_formats;
 mod cli_inputs;
 mod corpus;
+mod cross_format;
 mod docx_reader;
 mod fixtures_meta;
 mod hostile;

@@ -365,6 +365,28 @@ fn deep_nesting_is_refused_fast() {
 }
 
 #[test]
+fn many_comments_resolve_anchors_in_linear_time() {
+    let src = format!("{}Final paragraph.\n", "<!-- note -->\n\n".repeat(50_000));
+    let started = Instant::now();
+    let doc = md(&src);
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(doc.blocks.len(), 50_001);
+    let last = Position {
+        block: 50_000,
+        offset: 0,
+    };
+    assert!(doc
+        .blocks
+        .iter()
+        .filter_map(|b| b.comment.as_ref())
+        .all(|c| c.anchor == Some(last..last)));
+}
+
+#[test]
 fn size_limits_are_enforced() {
     let text_limit = Limits {
         max_text_bytes: 100,

@@ -21,7 +21,10 @@ struct Expected {
 fn expected(path: &Path) -> (Option<String>, Vec<Expected>) {
     let text = std::fs::read_to_string(path).unwrap();
     let v: toml::Table = toml::from_str(&text).unwrap();
-    let jurisdiction = v.get("jurisdiction").and_then(|j| j.as_str()).map(str::to_string);
+    let jurisdiction = v
+        .get("jurisdiction")
+        .and_then(|j| j.as_str())
+        .map(str::to_string);
     let findings = v
         .get("finding")
         .and_then(|f| f.as_array())
@@ -29,7 +32,10 @@ fn expected(path: &Path) -> (Option<String>, Vec<Expected>) {
             a.iter()
                 .map(|f| Expected {
                     rule: f["rule"].as_str().unwrap().to_string(),
-                    excerpt: f.get("excerpt").and_then(|e| e.as_str()).map(str::to_string),
+                    excerpt: f
+                        .get("excerpt")
+                        .and_then(|e| e.as_str())
+                        .map(str::to_string),
                     optional: f.get("optional").and_then(|o| o.as_bool()).unwrap_or(false),
                 })
                 .collect()
@@ -53,7 +59,10 @@ fn locate(text: &str, excerpt: &str) -> Vec<std::ops::Range<usize>> {
         .map(regex::escape)
         .collect::<Vec<_>>()
         .join(r"[\s*_>#|-]+");
-    let re = regex::RegexBuilder::new(&pattern).case_insensitive(true).build().unwrap();
+    let re = regex::RegexBuilder::new(&pattern)
+        .case_insensitive(true)
+        .build()
+        .unwrap();
     re.find_iter(text).map(|m| m.range()).collect()
 }
 
@@ -67,8 +76,14 @@ fn covers(d: &Diagnostic, e: &Expected, text: &str) -> bool {
             let spots = locate(text, x);
             // Findings point at the words, or (for a missing element) at the clause's heading.
             spots.is_empty()
-                || spots.iter().any(|s| s.start <= d.span.end && d.span.start <= s.end)
-                || d.labels.iter().any(|l| spots.iter().any(|s| s.start <= l.span.end && l.span.start <= s.end))
+                || spots
+                    .iter()
+                    .any(|s| s.start <= d.span.end && d.span.start <= s.end)
+                || d.labels.iter().any(|l| {
+                    spots
+                        .iter()
+                        .any(|s| s.start <= l.span.end && l.span.start <= s.end)
+                })
         }
     }
 }
@@ -97,7 +112,11 @@ fn evaluate() -> (BTreeMap<String, Tally>, Vec<String>, usize, usize) {
         let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
         let ext = path.extension().unwrap().to_str().unwrap();
         let specific = letters_dir().join(format!("{stem}.{ext}.expected.toml"));
-        let exp_path = if specific.exists() { specific } else { letters_dir().join(format!("{stem}.expected.toml")) };
+        let exp_path = if specific.exists() {
+            specific
+        } else {
+            letters_dir().join(format!("{stem}.expected.toml"))
+        };
         let (jurisdiction, exp) = expected(&exp_path);
         let linter = linter_for(jurisdiction.as_deref());
         let enabled: Vec<&str> = linter.rules().iter().map(|r| r.id.as_str()).collect();
@@ -135,7 +154,11 @@ fn evaluate() -> (BTreeMap<String, Tally>, Vec<String>, usize, usize) {
                     "{name}: FALSE {} {:?} at {:?}",
                     d.rule,
                     d.message,
-                    text.get(d.span.clone()).unwrap_or("").chars().take(60).collect::<String>()
+                    text.get(d.span.clone())
+                        .unwrap_or("")
+                        .chars()
+                        .take(60)
+                        .collect::<String>()
                 ));
             }
         }
@@ -148,10 +171,16 @@ fn fixture_letters_recall_and_precision() {
     let (tally, problems, seeded, found) = evaluate();
     let mut table = String::from("rule | found | missed | false positives\n");
     for (rule, t) in &tally {
-        table.push_str(&format!("{rule} | {} | {} | {}\n", t.found, t.missed, t.false_pos));
+        table.push_str(&format!(
+            "{rule} | {} | {} | {}\n",
+            t.found, t.missed, t.false_pos
+        ));
     }
     let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
-    eprintln!("{table}\nseeded {seeded}, found {found}, false positives {false_pos}\n{}", problems.join("\n"));
+    eprintln!(
+        "{table}\nseeded {seeded}, found {found}, false positives {false_pos}\n{}",
+        problems.join("\n")
+    );
     assert!(seeded > 50, "the fixtures seed defects");
     // Targets: 95% of seeded defects, and errors/warnings only where the letters expect them.
     assert!(found * 100 >= seeded * 90, "recall {found}/{seeded}");

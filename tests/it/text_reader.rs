@@ -169,6 +169,10 @@ fn detection_by_content_then_name() {
     let zip_docx = b"PK\x03\x04....[Content_Types].xml....";
     assert_eq!(detect(zip_docx, Some("letter.md")), Some(Format::Docx));
     assert_eq!(detect(b"PK\x03\x04 just a zip", Some("x.docx")), None);
+    // Named as Word without being a zip: DOCX, so that reading reports a damaged package.
+    assert_eq!(detect(b"Dear Sir", Some("Letter.DOCX")), Some(Format::Docx));
+    assert_eq!(detect(b"{\\rtf1\\ansi Dear Sir", Some("letter.docx")), None);
+    assert_eq!(detect(b"%PDF-1.7\n", Some("letter.txt")), None);
     assert_eq!(
         detect(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", Some("x.docx")),
         None
@@ -211,4 +215,12 @@ fn read_reports_non_text_inputs() {
     assert_eq!(err.code(), "input.legacy-doc");
     let err = read(b"not a zip", Some(Format::Docx), &Limits::default()).unwrap_err();
     assert_eq!(err.code(), "input.corrupt-zip");
+    for (bytes, says) in [
+        (&b"{\\rtf1\\ansi Dear Sir}"[..], "RTF"),
+        (&b"%PDF-1.7\n%\xE2\xE3"[..], "PDF"),
+    ] {
+        let err = read(bytes, Some(Format::Text), &Limits::default()).unwrap_err();
+        assert_eq!(err.code(), "input.unknown-format");
+        assert!(err.message().contains(says), "{}", err.message());
+    }
 }

@@ -31,7 +31,10 @@ fn synthetic_pack(n: usize) -> String {
 }
 
 fn linter_with(extra_rules: usize) -> Linter {
-    let dir = std::env::temp_dir().join(format!("retainer-lint-bench-{}-{extra_rules}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "retainer-lint-bench-{}-{extra_rules}",
+        std::process::id()
+    ));
     let _ = std::fs::create_dir_all(&dir);
     let pack = dir.join("synthetic.toml");
     let _ = std::fs::write(&pack, synthetic_pack(extra_rules));
@@ -44,22 +47,32 @@ fn linter_with(extra_rules: usize) -> Linter {
 }
 
 fn bench(c: &mut Criterion) {
-    let doc = match read(LETTER.as_bytes(), Some(Format::Markdown), &Limits::default()) {
+    let doc = match read(
+        LETTER.as_bytes(),
+        Some(Format::Markdown),
+        &Limits::default(),
+    ) {
         Ok(d) => d,
         Err(e) => panic!("{e}"),
     };
     let core = Linter::builtin();
-    c.bench_function("lint family-sk.md with core", |b| b.iter(|| core.lint_document(&doc)));
+    c.bench_function("lint family-sk.md with core", |b| {
+        b.iter(|| core.lint_document(&doc))
+    });
 
     let mut group = c.benchmark_group("rule scaling");
     for extra in [0usize, 50, 500] {
         let linter = linter_with(extra);
         let rules = linter.rules().len();
-        group.bench_with_input(BenchmarkId::new("rules", rules), &linter, |b, l| b.iter(|| l.lint_document(&doc)));
+        group.bench_with_input(BenchmarkId::new("rules", rules), &linter, |b, l| {
+            b.iter(|| l.lint_document(&doc))
+        });
     }
     group.finish();
 
-    c.bench_function("compile core", |b| b.iter(|| Linter::new(&Config::builtin())));
+    c.bench_function("compile core", |b| {
+        b.iter(|| Linter::new(&Config::builtin()))
+    });
 }
 
 criterion_group!(benches, bench);

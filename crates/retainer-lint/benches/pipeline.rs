@@ -11,19 +11,21 @@ use retainer_lint::{Config, Format, Linter};
 
 const SEED: u64 = 42;
 const LETTERS: u64 = 20;
-/// Every built-in pack, as `--extends` would enable them.
-const ALL_PACKS: [&str; 7] = ["core", "ca-sk", "ca-on", "us-ny", "us-ca", "uk-sra", "au-ul"];
-
 fn linter(all_packs: bool) -> Linter {
     let mut config = Config::builtin();
     if all_packs {
-        config.extends = ALL_PACKS.iter().map(|p| p.to_string()).collect();
+        // Every built-in pack, as `--extends` would enable them.
+        config.extends = retainer_lint::rules::pack::builtin_names()
+            .map(str::to_string)
+            .collect();
     }
     Linter::new(&config).expect("built-in packs compile")
 }
 
 fn typical(c: &mut Criterion) {
-    let letters: Vec<_> = (1..=LETTERS).map(|i| compose(SEED, i, Shape::Typical)).collect();
+    let letters: Vec<_> = (1..=LETTERS)
+        .map(|i| compose(SEED, i, Shape::Typical))
+        .collect();
     let docx: Vec<Vec<u8>> = letters.iter().map(|l| to_docx(l).expect("docx")).collect();
     let md: Vec<String> = letters.iter().map(to_markdown).collect();
     let mut group = c.benchmark_group("pipeline/typical");

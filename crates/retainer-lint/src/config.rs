@@ -98,20 +98,26 @@ impl miette::Diagnostic for ConfigError {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.source_code.as_ref().map(|s| s as &dyn miette::SourceCode)
+        self.source_code
+            .as_ref()
+            .map(|s| s as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
         let span = self.span.clone()?;
         self.source_code.as_ref()?;
-        Some(Box::new(std::iter::once(miette::LabeledSpan::new_primary_with_span(
-            Some(self.label.clone()),
-            (span.start, span.len()),
-        ))))
+        Some(Box::new(std::iter::once(
+            miette::LabeledSpan::new_primary_with_span(
+                Some(self.label.clone()),
+                (span.start, span.len()),
+            ),
+        )))
     }
 }
 
@@ -213,7 +219,12 @@ fn rule_settings(
             Some(_) => {
                 let at = source.locate_key(&span, "severity");
                 return Err(source
-                    .error("config.bad-severity", "severity must be a string", at, "here")
+                    .error(
+                        "config.bad-severity",
+                        "severity must be a string",
+                        at,
+                        "here",
+                    )
                     .with_help("use \"error\", \"warning\", \"info\" or \"off\""));
             }
         };
@@ -241,8 +252,9 @@ impl Config {
 
     /// Read a `retainer-lint.toml`.
     pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ConfigError::new(format!("cannot read {}: {e}", path.display())).with_code("config.io"))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            ConfigError::new(format!("cannot read {}: {e}", path.display())).with_code("config.io")
+        })?;
         let mut config = Config::from_toml(&path.display().to_string(), &text)?;
         config.path = Some(path.to_path_buf());
         Ok(config)
@@ -262,7 +274,12 @@ impl Config {
                     .literal_separator(false)
                     .build()
                     .map_err(|e| {
-                        source.error("config.bad-glob", format!("invalid path pattern: {}", e.kind()), Some(p.span()), "this pattern")
+                        source.error(
+                            "config.bad-glob",
+                            format!("invalid path pattern: {}", e.kind()),
+                            Some(p.span()),
+                            "this pattern",
+                        )
                     })?;
                 builder.add(glob);
             }
@@ -317,7 +334,13 @@ impl Config {
                 let path = self.base_dir().join(name);
                 match std::fs::read_to_string(&path) {
                     Ok(text) => Source::new(path.display().to_string(), text),
-                    Err(e) => return Err(self.extends_error(i, &format!("cannot read pack {name}: {e}"), None)),
+                    Err(e) => {
+                        return Err(self.extends_error(
+                            i,
+                            &format!("cannot read pack {name}: {e}"),
+                            None,
+                        ))
+                    }
                 }
             } else {
                 match pack::builtin(name) {
@@ -327,8 +350,16 @@ impl Config {
                         let hint = did_you_mean(name, names.iter().copied());
                         return Err(self.extends_error(
                             i,
-                            &format!("unknown pack `{name}`{}", hint.as_deref().map(|h| format!("; did you mean `{h}`?")).unwrap_or_default()),
-                            Some(format!("built-in packs: {}; a firm pack is a path ending in .toml", names.join(", "))),
+                            &format!(
+                                "unknown pack `{name}`{}",
+                                hint.as_deref()
+                                    .map(|h| format!("; did you mean `{h}`?"))
+                                    .unwrap_or_default()
+                            ),
+                            Some(format!(
+                                "built-in packs: {}; a firm pack is a path ending in .toml",
+                                names.join(", ")
+                            )),
                         ));
                     }
                 }
@@ -340,7 +371,12 @@ impl Config {
 
     fn extends_error(&self, i: usize, message: &str, help: Option<String>) -> ConfigError {
         let err = match &self.source {
-            Some(src) => src.error("config.unknown-pack", message, self.extends_spans.get(i).cloned(), "this pack"),
+            Some(src) => src.error(
+                "config.unknown-pack",
+                message,
+                self.extends_spans.get(i).cloned(),
+                "this pack",
+            ),
             None => ConfigError::new(message).with_code("config.unknown-pack"),
         };
         match help {

@@ -123,34 +123,54 @@ fn apply_settings(
             let hint = did_you_mean(id, defs.iter().map(|(d, _)| d.common.id.as_str()));
             let message = format!(
                 "unknown rule `{id}`{}",
-                hint.as_deref().map(|h| format!("; did you mean `{h}`?")).unwrap_or_default()
+                hint.as_deref()
+                    .map(|h| format!("; did you mean `{h}`?"))
+                    .unwrap_or_default()
             );
             let err = match &config.source {
-                Some(src) => src.error("config.unknown-rule", message, Some(setting.key_span.clone()), "no rule with this id"),
+                Some(src) => src.error(
+                    "config.unknown-rule",
+                    message,
+                    Some(setting.key_span.clone()),
+                    "no rule with this id",
+                ),
                 None => ConfigError::new(message).with_code("config.unknown-rule"),
             };
-            return Err(err.with_help("`retainer-lint rules` lists the rule ids of the enabled packs"));
+            return Err(
+                err.with_help("`retainer-lint rules` lists the rule ids of the enabled packs")
+            );
         }
     }
     Ok(())
 }
 
 /// Every rule of the packs, tightened, with the configuration's settings applied.
-fn resolve(packs: &[Pack], config: &Config, overrides: &[usize]) -> Result<(ResolvedRules, Policy), ConfigError> {
+fn resolve(
+    packs: &[Pack],
+    config: &Config,
+    overrides: &[usize],
+) -> Result<(ResolvedRules, Policy), ConfigError> {
     let mut defs: Vec<(RuleDef, Option<Severity>)> = Vec::new();
     for p in packs {
         for r in &p.rules {
             if let Some((first, _)) = defs.iter().find(|(d, _)| d.common.id == r.common.id) {
-                let at = r.source.locate_value(&r.span, &format!("\"{}\"", r.common.id));
+                let at = r
+                    .source
+                    .locate_value(&r.span, &format!("\"{}\"", r.common.id));
                 return Err(r
                     .source
                     .error(
                         "config.duplicate-rule",
-                        format!("rule `{}` is already defined by pack `{}`", r.common.id, first.pack),
+                        format!(
+                            "rule `{}` is already defined by pack `{}`",
+                            r.common.id, first.pack
+                        ),
                         at,
                         "defined again here",
                     )
-                    .with_help("to change a rule of another pack, use a [[tighten]] entry with its id"));
+                    .with_help(
+                        "to change a rule of another pack, use a [[tighten]] entry with its id",
+                    ));
             }
             let sev = Some(r.common.severity);
             defs.push((r.clone(), sev));
@@ -159,7 +179,12 @@ fn resolve(packs: &[Pack], config: &Config, overrides: &[usize]) -> Result<(Reso
     for p in packs {
         for t in &p.tightens {
             let Some((def, sev)) = defs.iter_mut().find(|(d, _)| d.common.id == t.id) else {
-                let hint = did_you_mean(&t.id, packs.iter().flat_map(|p| p.rules.iter().map(|r| r.common.id.as_str())));
+                let hint = did_you_mean(
+                    &t.id,
+                    packs
+                        .iter()
+                        .flat_map(|p| p.rules.iter().map(|r| r.common.id.as_str())),
+                );
                 let at = t.source.locate_value(&t.span, &format!("\"{}\"", t.id));
                 return Err(t.source.error(
                     "config.unknown-rule",
@@ -259,7 +284,13 @@ impl Linter {
                 base: self.inner.base.clone(),
                 rules: self.inner.rules.clone(),
                 limits,
-                variants: Mutex::new(self.inner.variants.lock().map(|v| v.clone()).unwrap_or_default()),
+                variants: Mutex::new(
+                    self.inner
+                        .variants
+                        .lock()
+                        .map(|v| v.clone())
+                        .unwrap_or_default(),
+                ),
             }),
         }
     }
@@ -302,7 +333,9 @@ impl Linter {
             return e.clone();
         }
         // Overrides were each validated in `new`, so a combination compiles too.
-        match resolve(&self.inner.packs, &self.inner.config, &which).and_then(|(d, p)| Engine::compile(&d, &p)) {
+        match resolve(&self.inner.packs, &self.inner.config, &which)
+            .and_then(|(d, p)| Engine::compile(&d, &p))
+        {
             Ok(e) => {
                 let e = Arc::new(e);
                 variants.insert(which, e.clone());
@@ -389,18 +422,31 @@ impl Linter {
             }
             let at = def.source.locate_value(&def.span, &f.snippet);
             let message = if f.bad {
-                format!("rule `{}`: this `bad` example does not fire the rule", f.rule)
+                format!(
+                    "rule `{}`: this `bad` example does not fire the rule",
+                    f.rule
+                )
             } else {
-                format!("rule `{}`: this `good` example fires the rule: {}", f.rule, f.found.join("; "))
+                format!(
+                    "rule `{}`: this `good` example fires the rule: {}",
+                    f.rule,
+                    f.found.join("; ")
+                )
             };
-            return Err(def.source.error("config.example-failed", message, at, "this example"));
+            return Err(def
+                .source
+                .error("config.example-failed", message, at, "this example"));
         }
         Ok(())
     }
 }
 
 /// Turn a kind's finding into a diagnostic with view spans, section and paragraph.
-fn to_diagnostic(doc: &Document, rule: &crate::rules::CompiledRule, f: Finding) -> Option<Diagnostic> {
+fn to_diagnostic(
+    doc: &Document,
+    rule: &crate::rules::CompiledRule,
+    f: Finding,
+) -> Option<Diagnostic> {
     let block = doc.blocks.get(f.block)?;
     let span = block.view_span(f.range.clone());
     let labels = f
@@ -456,17 +502,26 @@ fn run(engine: &Engine, doc: &Document) -> Vec<Diagnostic> {
         }
     }
     for d in directives.iter().filter(|d| !d.used) {
-        let Some(block) = doc.blocks.get(d.block) else { continue };
+        let Some(block) = doc.blocks.get(d.block) else {
+            continue;
+        };
         let what = if d.ids.is_empty() {
             "every rule".to_string()
         } else {
-            d.ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+            d.ids
+                .iter()
+                .map(|i| format!("`{i}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         out.push(Diagnostic {
             rule: Arc::from(suppress::UNUSED),
             severity: Severity::Info,
             message: format!("this directive silences {what}, but nothing here was reported"),
-            help: Some("remove the directive, or check the rule id (`retainer-lint rules` lists them)".to_string()),
+            help: Some(
+                "remove the directive, or check the rule id (`retainer-lint rules` lists them)"
+                    .to_string(),
+            ),
             span: block.view_span(d.range(doc)),
             label: Some("unused directive".to_string()),
             labels: Vec::new(),
@@ -477,7 +532,12 @@ fn run(engine: &Engine, doc: &Document) -> Vec<Diagnostic> {
         });
     }
     out.sort_by(|a, b| {
-        (a.span.start, &*a.rule, a.span.end, &a.message).cmp(&(b.span.start, &*b.rule, b.span.end, &b.message))
+        (a.span.start, &*a.rule, a.span.end, &a.message).cmp(&(
+            b.span.start,
+            &*b.rule,
+            b.span.end,
+            &b.message,
+        ))
     });
     out
 }

@@ -35,13 +35,22 @@ fn closer_of(open: char) -> char {
 
 fn check_block(index: usize, text: &str, out: &mut Vec<Finding>) {
     let mut brackets: Vec<Open> = Vec::new();
+    // How many of each opener ( [ { are on the stack.
+    let mut open_count = [0usize; 3];
     let mut quotes: Vec<Open> = Vec::new();
     let label_end = list_label_end(text);
     let mut prev: Option<char> = None;
+    let mut prev2: Option<char> = None;
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
-        let before = prev;
+        // ":-)" reads like ":)": look through the nose.
+        let before = if prev == Some('-') && matches!(prev2, Some(':' | ';')) {
+            prev2
+        } else {
+            prev
+        };
+        prev2 = prev;
         prev = Some(c);
         match c {
             '(' | '[' | '{' => {
@@ -49,9 +58,12 @@ fn check_block(index: usize, text: &str, out: &mut Vec<Finding>) {
                     continue;
                 }
                 brackets.push(Open { mark: c, at });
+                if let Some(n) = open_count.get_mut(slot(c)) {
+                    *n += 1;
+                }
             }
             ')' | ']' | '}' => {
-                let no_opener = !brackets.iter().any(|o| o.mark == '(');
+                let no_opener = open_count.first() == Some(&0);
                 if c == ')'
                     && (Some(at + 1) == label_end || (no_opener && is_emoticon(before, next)))
                 {
@@ -62,10 +74,21 @@ fn check_block(index: usize, text: &str, out: &mut Vec<Finding>) {
                     ']' => '[',
                     _ => '{',
                 };
-                match brackets.iter().rposition(|o| o.mark == opener) {
+                // The count spares a scan of the whole stack for a closer that matches nothing.
+                let position = if open_count.get(slot(opener)) == Some(&0) {
+                    None
+                } else {
+                    brackets.iter().rposition(|o| o.mark == opener)
+                };
+                match position {
                     Some(pos) => {
+                        let mut drained = brackets.drain(pos..);
+                        if let Some(matched) = drained.next() {
+                            close_one(&mut open_count, matched.mark);
+                        }
                         // Openers above the match were never closed.
-                        for open in brackets.drain(pos..).skip(1) {
+                        for open in drained {
+                            close_one(&mut open_count, open.mark);
                             out.push(unclosed(index, text, open));
                         }
                     }
@@ -96,6 +119,21 @@ fn check_block(index: usize, text: &str, out: &mut Vec<Finding>) {
         out.push(unclosed(index, text, open));
     }
     out.sort_by_key(|f| f.range.start);
+}
+
+/// The index of a bracket kind in the open counts.
+fn slot(mark: char) -> usize {
+    match mark {
+        '(' => 0,
+        '[' => 1,
+        _ => 2,
+    }
+}
+
+fn close_one(open_count: &mut [usize; 3], mark: char) {
+    if let Some(n) = open_count.get_mut(slot(mark)) {
+        *n = n.saturating_sub(1);
+    }
 }
 
 /// A finding for an opener that never closes, quoting the words it opens.
@@ -130,9 +168,7 @@ fn stray(index: usize, text: &str, mark: char, at: usize, opener: char) -> Findi
 
 /// `:)`, `;)`, `:-(`: marks that belong to an emoticon, not to a bracket pair.
 fn is_emoticon(before: Option<char>, after: Option<char>) -> bool {
-    matches!(before, Some(':' | ';' | '-'))
-        && after.is_none_or(|c| c.is_whitespace())
-        && before != Some('-')
+    matches!(before, Some(':' | ';')) && after.is_none_or(|c| c.is_whitespace())
 }
 
 /// The byte offset just after a list label like `a)`, `1)`, `iv)` that opens the paragraph.
@@ -234,6 +270,18 @@ mod tests {
         check("Mixed “quotes\" are tolerated.", &[]);
         check("Thanks for your patience :) we'll be in touch.", &[]);
         check("(see the list that follows:)", &[]);
+        check(
+            "If you have any questions (about fees or timing), call me :-) or email.",
+            &[],
+        );
+        check(
+            "Rates: Partner – $450/hr; Law Clerk – $150/hr [all plus HST].",
+            &[],
+        );
+        check(
+            "Our \"no surprises\" policy; Tuesday (1 December 2026) and s 174(1)(b).",
+            &[],
+        );
         check("The 12” binder and the 30\" screen.", &[]);
         check("", &[]);
         check("Nothing to balance here at all.", &[]);

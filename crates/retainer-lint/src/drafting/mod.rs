@@ -27,7 +27,8 @@ pub use terms::{definitions, duplicate_definitions, undefined_terms, unused_defi
 pub use terms::{Definition, DefinitionForm};
 pub use xref::cross_references;
 
-/// One problem found by a drafting check.
+/// One problem found by a drafting check. Each check returns its findings in document order
+/// (block, then offset).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Index in [`Document::blocks`].
@@ -238,6 +239,11 @@ mod tests {
                 }
             });
         }
+        // Adversarial blocks: deep nesting, closers that match nothing, a huge label.
+        texts.push("(".repeat(50_000));
+        texts.push(format!("({}{}", "[".repeat(50_000), ")".repeat(50_000)));
+        texts.push(format!("({}) x", "c".repeat(50_000)));
+        texts.push("“\"".repeat(30_000));
         let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
         let doc = paragraphs(&refs);
         let findings = all_checks(&doc);
@@ -352,6 +358,21 @@ mod tests {
         (P, "Okafor Family Law"),
     ];
 
+    /// Australian and New York passages: statute citations, ABNs, emoticons, look-alike names.
+    const GOOD_PASSAGES: &[(crate::document::BlockKind, &str)] = &[
+        (P, "This costs agreement (the ‘Agreement’) is made between Nguyen Lawyers Pty Ltd ABN 12 345 678 901 (‘we’, ‘us’) and Harbour Café Pty Ltd (‘you’)."),
+        (P, "Under section 174(2) of the Legal Profession Uniform Law you may negotiate a costs agreement, receive a bill and request an itemised bill (s 174(1)(b))."),
+        (P, "You may contact the Office of the Legal Services Commissioner (OLSC) on 1800 242 958 about this Agreement."),
+        (P, "Pursuant to 22 NYCRR Part 137, you may have the right to arbitrate fee disputes; we bill at least every 60 days (22 NYCRR § 1215.1)."),
+        (P, "Our office hours are Monday to Friday, 9:00 a.m. to 5:00 p.m., excluding holidays such as Labour Day (Monday, 7 September 2026)."),
+        (P, "The hearing is set for March 3, 2027; the defendant, Brooklyn Bagels Inc., has until February 12, 2027 to answer."),
+        (P, "Ms. Ana Lima (the \"Client\") instructs us. The Client's daughter, Ana Luiza Lima, is a witness; Mr. Luis Lima is her father."),
+        (P, "Smith & Wesson Holding Corp. is not a party; neither is Smith & Wesson Inc."),
+        (P, "If you have any questions (about fees, timing or anything else), please call me :-) or email me."),
+        (P, "The “Effective Date” is the date you sign; we act through Harbour Café Pty Ltd's director, Mr. Tran Van Minh."),
+        (P, "We refer to our call on Tuesday (1 December 2026) and to your email of 30 November."),
+    ];
+
     #[test]
     fn clean_letters_draw_no_findings() {
         for good in [
@@ -359,6 +380,7 @@ mod tests {
             GOOD_UK_LETTER,
             GOOD_US_LETTER,
             GOOD_FAMILY_LETTER,
+            GOOD_PASSAGES,
         ] {
             let doc = letter(good);
             let findings = all_checks(&doc);

@@ -106,6 +106,68 @@ fn suffix_of(word: &str) -> Option<&'static str> {
 
 /// Words that begin a phrase rather than a name: "Re: Acme Corp.", "Dear Acme Corp.".
 const ORG_STOP: &[&str] = &[
+    "If",
+    "When",
+    "Where",
+    "While",
+    "Should",
+    "Unless",
+    "Although",
+    "As",
+    "Because",
+    "After",
+    "Before",
+    "Once",
+    "Since",
+    "Please",
+    "Both",
+    "Neither",
+    "Either",
+    "Only",
+    "Also",
+    "But",
+    "So",
+    "Then",
+    "Thus",
+    "Here",
+    "There",
+    "It",
+    "We",
+    "You",
+    "They",
+    "Its",
+    "Their",
+    "All",
+    "Any",
+    "Each",
+    "Every",
+    "Whether",
+    "Until",
+    "Upon",
+    "Under",
+    "Over",
+    "Via",
+    "Contact",
+    "Call",
+    "Email",
+    "Thank",
+    "Thanks",
+    "Pay",
+    "Invoice",
+    "Notify",
+    "Ask",
+    "Tell",
+    "Let",
+    "Note",
+    "Whereas",
+    "Hereby",
+    "That",
+    "This",
+    "These",
+    "Those",
+    "Or",
+    "Nor",
+    "Yet",
     "The",
     "THE",
     "Re",
@@ -312,6 +374,7 @@ fn organisations(doc: &Document) -> Vec<Finding> {
         );
     }
     out.extend(misspelt_parties(doc, &mentions, &first_of, &counts));
+    out.extend(drifted_parties(doc, &mentions, &first_of, &counts));
     out
 }
 
@@ -332,15 +395,7 @@ fn misspelt_parties(
                 BlockKind::Title | BlockKind::Header | BlockKind::Footer
             )
         });
-        let defined = block.is_some_and(|b| {
-            let after = b.text.get(m.range.end..).unwrap_or("");
-            let after = after.trim_start_matches([',', ' ']);
-            after.starts_with('(')
-                && after
-                    .get(..40.min(after.len()))
-                    .is_some_and(|s| s.contains(['"', '“', '‘']))
-        });
-        furniture || defined || opening.contains(&m.block)
+        furniture || defined_here(doc, m) || opening.contains(&m.block)
     };
     let parties: HashSet<&[String]> = mentions
         .iter()
@@ -397,6 +452,116 @@ fn misspelt_parties(
         }
     }
     out
+}
+
+/// Whether an organisation mention is followed by a parenthetical definition: `Acme Corp.
+/// (the "Client")`.
+fn defined_here(doc: &Document, m: &OrgMention) -> bool {
+    doc.blocks.get(m.block).is_some_and(|b| {
+        let after = b.text.get(m.range.end..).unwrap_or("");
+        let after = after.trim_start_matches([',', ' ']);
+        let head: String = after.chars().take(40).collect();
+        after.starts_with('(') && head.contains(['"', '“', '‘'])
+    })
+}
+
+/// Words that say a second company is a relative of the party, not a slip for it.
+const RELATIONS: &[&str] = &[
+    "subsidiar",
+    "affiliate",
+    "parent",
+    "related",
+    "sister",
+    "associated",
+    "holding",
+    "predecessor",
+    "successor",
+    "formerly",
+    "previously",
+    "group compan",
+    "wholly",
+];
+
+/// A defined party whose name comes back once or twice with a word swapped, added or
+/// dropped ("Hartley Logistics Limited" then "Hartley Freight Limited"; "Sunridge Hospitality
+/// Group, Inc." then "Sunridge Hospitality Inc."): a name left over from another letter, or a
+/// short form of the party's legal name.
+fn drifted_parties(
+    doc: &Document,
+    mentions: &[OrgMention],
+    first_of: &HashMap<&[String], &OrgMention>,
+    counts: &HashMap<&[String], usize>,
+) -> Vec<Finding> {
+    let mut parties: Vec<&OrgMention> = Vec::new();
+    for m in mentions {
+        if parties.len() < 20 && defined_here(doc, m) && !parties.iter().any(|p| p.key == m.key) {
+            parties.push(m);
+        }
+    }
+    let mut groups: Vec<&OrgMention> = first_of.values().copied().collect();
+    groups.sort_by_key(|m| (m.block, m.range.start));
+    let mut out = Vec::new();
+    for other in groups {
+        if counts.get(other.key.as_slice()).copied().unwrap_or(0) > 2 {
+            continue;
+        }
+        let Some(party) = parties.iter().find(|p| {
+            p.key != other.key
+                && p.suffix == other.suffix
+                && p.key.first() == other.key.first()
+                && p.key.first().is_some_and(|w| w.chars().count() >= 4)
+                && one_word_apart(&p.key, &other.key)
+        }) else {
+            continue;
+        };
+        let Some(block) = doc.blocks.get(other.block) else {
+            continue;
+        };
+        let lower = block.text.to_lowercase();
+        let party_text = doc
+            .blocks
+            .get(party.block)
+            .map_or("", |b| slice(&b.text, party.range.clone()));
+        if RELATIONS.iter().any(|w| lower.contains(w)) || block.text.contains(party_text) {
+            continue;
+        }
+        let written = slice(&block.text, other.range.clone());
+        out.push(
+            Finding::new(
+                other.block,
+                other.range.clone(),
+                format!("\"{written}\" does not match the name of the party defined as \"{party_text}\"; check the name (is it left over from another letter?)"),
+            )
+            .with_related(party.block, party.range.clone(), format!("\"{party_text}\" defined here"))
+            .with_suggestion(party_text.to_string()),
+        );
+    }
+    out
+}
+
+/// Two names of words that differ by one word swapped, or one word added or dropped with at
+/// least two words left: ["hartley", "logistics"] / ["hartley", "freight"].
+fn one_word_apart(a: &[String], b: &[String]) -> bool {
+    if a.len() == b.len() {
+        let differing = a.iter().zip(b).filter(|(x, y)| x != y).count();
+        // One misspelt word is the misspelling check's finding, not this one.
+        let misspelt = a
+            .iter()
+            .zip(b)
+            .any(|(x, y)| x != y && misspelling(x, y, Strictness::Loose));
+        return differing == 1 && !misspelt;
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if long.len() != short.len() + 1 || short.len() < 2 {
+        return false;
+    }
+    (0..long.len()).any(|skip| {
+        long.iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, w)| w)
+            .eq(short.iter())
+    })
 }
 
 /// How cautious to be when two words differ.
@@ -845,6 +1010,49 @@ mod tests {
             &[
                 "Acme Corp. (the \"Client\") retains us.",
                 "Acme alone is fine, so is the Client.",
+            ],
+            &[],
+        );
+    }
+
+    #[test]
+    fn drifted_party_names_are_flagged() {
+        check(
+            &[
+                "We act for Hartley Logistics Limited (hereinafter the \"Company\").",
+                "Charges remain payable by Hartley Freight Limited.",
+            ],
+            &["1:Hartley Freight Limited"],
+        );
+        check(
+            &[
+                "Our agreement with Sunridge Hospitality Group, Inc. (the \"Client\") follows.",
+                "If Sunridge Hospitality Inc. disagrees, call us.",
+            ],
+            &["1:Sunridge Hospitality Inc."],
+        );
+    }
+
+    #[test]
+    fn related_companies_are_not_drift() {
+        check(
+            &[
+                "We act for Hartley Logistics Limited (the \"Company\").",
+                "Its subsidiary, Hartley Freight Limited, is not our client.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "We act for Hartley Logistics Limited (the \"Company\").",
+                "Hartley Logistics Limited and Hartley Freight Limited share premises.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "We act for Acme Holdings Inc. (the \"Client\").",
+                "Acme Holdings Inc. pays; Beta Holdings Inc. does not.",
             ],
             &[],
         );

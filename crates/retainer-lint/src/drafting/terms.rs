@@ -20,6 +20,9 @@ pub enum DefinitionForm {
     Means,
     /// A quoted term after "the"/"this" in running text: `the “Retainer Agreement”`.
     Inline,
+    /// A quoted term after words that name it: `is hereinafter referred to as the "Action"`,
+    /// `is the "Franchise Agreement"`.
+    Called,
     /// A term in parentheses without quotes: `Acme Corp. (the Client)`; only for the usual
     /// defined-term nouns, since `(the Court)` is more often an aside than a definition.
     Unquoted,
@@ -44,7 +47,7 @@ impl Definition {
     fn is_formal(&self) -> bool {
         matches!(
             self.form,
-            DefinitionForm::Parenthetical | DefinitionForm::Means
+            DefinitionForm::Parenthetical | DefinitionForm::Means | DefinitionForm::Called
         )
     }
 }
@@ -80,6 +83,19 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Parties",
     "Company",
     "Disbursements",
+    "Incident",
+    "Accident",
+    "Action",
+    "Lawsuit",
+    "Dispute",
+    "Appeal",
+    "Settlement",
+    "Recovery",
+    "Judgment",
+    "Lease",
+    "Premises",
+    "Contract",
+    "Application",
     "Effective Date",
     "Retainer Agreement",
     "Retainer Letter",
@@ -136,9 +152,27 @@ const INSTITUTION_HEADS: &[&str] = &[
     "Service",
 ];
 
-/// Words that can stand before a quoted term to make it an inline definition.
-fn is_inline_article(word: &str) -> bool {
-    matches!(word, "the" | "this" | "The" | "This")
+/// How the words before a quoted term make it a definition: "referred to as the" or "is
+/// the" name it ([`DefinitionForm::Called`]); a bare "the" or "this" introduces it in passing
+/// ([`DefinitionForm::Inline`]).
+fn lead_in(before: &str) -> Option<DefinitionForm> {
+    let mut words = before.split_whitespace().rev().map(str::to_lowercase);
+    let last = words.next()?;
+    let naming = |w: &str| {
+        matches!(
+            w,
+            "as" | "is" | "are" | "be" | "called" | "hereinafter" | "collectively" | "together"
+        )
+    };
+    if last == "the" || last == "this" {
+        let previous = words.next().unwrap_or_default();
+        return Some(if naming(&previous) {
+            DefinitionForm::Called
+        } else {
+            DefinitionForm::Inline
+        });
+    }
+    matches!(last.as_str(), "as" | "hereinafter" | "called").then_some(DefinitionForm::Called)
 }
 
 /// Every term the letter defines, in reading order. Page headers and footers are skipped: a
@@ -174,24 +208,25 @@ fn quoted_definitions(block: usize, text: &str, out: &mut Vec<Definition>) {
                 inner_start += article.len();
             }
         }
+        // American style puts the full stop or comma inside the quotes: the "Action."
+        let mut inner_end = inner_end;
+        if let Some(rest) = term.strip_suffix(['.', ',']) {
+            term = rest;
+            inner_end -= 1;
+        }
         if !looks_like_term(term) {
             continue;
         }
         let after = text.get(inner_end + close_len..).unwrap_or("");
+        let after = after.trim_start_matches(['.', ',']);
         let form = if inside_parentheses(text, open)
             .is_some_and(|paren| defining_words(text, paren + 1, open))
         {
             DefinitionForm::Parenthetical
         } else if MEANS.is_match(after) {
             DefinitionForm::Means
-        } else if text
-            .get(..open)
-            .unwrap_or("")
-            .split_whitespace()
-            .next_back()
-            .is_some_and(is_inline_article)
-        {
-            DefinitionForm::Inline
+        } else if let Some(form) = lead_in(text.get(..open).unwrap_or("")) {
+            form
         } else {
             continue;
         };
@@ -391,9 +426,11 @@ pub fn unused_definitions(doc: &Document) -> Vec<Finding> {
         return Vec::new();
     }
     let last_use = last_uses(doc, &defs);
-    let mut last_definition: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut first_definition: HashMap<&str, (usize, usize)> = HashMap::new();
     for d in &defs {
-        last_definition.insert(d.term.as_str(), (d.block, d.range.end));
+        first_definition
+            .entry(d.term.as_str())
+            .or_insert((d.block, d.range.end));
     }
     let mut reported: Vec<&str> = Vec::new();
     let mut out = Vec::new();
@@ -406,10 +443,12 @@ pub fn unused_definitions(doc: &Document) -> Vec<Finding> {
             continue;
         }
         // Only the last definition of a term matters: an earlier one is "used" by the later.
-        let redefined_later = last_definition
+        // A term used between two definitions is used; the duplicate check speaks for the
+        // second definition.
+        let defined_earlier = first_definition
             .get(def.term.as_str())
-            .is_some_and(|&at| at > defined_at);
-        if redefined_later {
+            .is_some_and(|&at| at < defined_at);
+        if defined_earlier {
             continue;
         }
         reported.push(def.term.as_str());
@@ -732,7 +771,7 @@ mod tests {
             [(t("Firm"), Parenthetical)]
         );
         assert_eq!(
-            defined(&["This is the “Retainer Agreement” between us."]),
+            defined(&["Please sign the “Retainer Agreement” below."]),
             [(t("Retainer Agreement"), Inline)]
         );
         assert_eq!(
@@ -756,6 +795,14 @@ mod tests {
         assert!(defined(&["We marked it \"Confidential\" and sent it."]).is_empty());
         assert!(defined(&["The Client's file and the Firm's 'fees'."]).is_empty());
         assert!(defined(&["(see the Court)"]).is_empty());
+        assert_eq!(
+            defined(&["The lawsuit is hereinafter referred to as the \"Action.\""]),
+            [(t("Action"), Called)]
+        );
+        assert_eq!(
+            defined(&["The agreement with them is the \"Franchise Agreement.\" We will:"]),
+            [(t("Franchise Agreement"), Called)]
+        );
         assert!(defined(&["(see our brochure \"Your Rights as a Client\")"]).is_empty());
         assert!(defined(&["(as the Law Society's \"Code of Conduct\" requires)"]).is_empty());
         assert_eq!(
@@ -954,6 +1001,15 @@ mod tests {
         check(unused_definitions, &["We have no definitions at all."], &[]);
         check(
             unused_definitions,
+            &[
+                "is the \"Franchise Agreement.\"",
+                "Review the Franchise Agreement.",
+                "\"Franchise Agreement\" means it.",
+            ],
+            &[],
+        );
+        check(
+            unused_definitions,
             &["Tick the \"Acceptance\" box and sign."],
             &[],
         );
@@ -979,6 +1035,14 @@ mod tests {
             duplicate_definitions,
             &["(the \"Client\") and (the “Client”)"],
             &["0:Client"],
+        );
+        check(
+            duplicate_definitions,
+            &[
+                "the litigation (the \"Action\")",
+                "The lawsuit is hereinafter referred to as the \"Action.\"",
+            ],
+            &["1:Action"],
         );
         let doc = paragraphs(&["\"Matter\" means the claim.", "the claim (the \"Matter\")"]);
         let found = duplicate_definitions(&doc);

@@ -60,6 +60,10 @@ struct Targets {
     lettered: HashSet<(Vec<u32>, String)>,
     /// Schedules, appendices…: ("schedule", "A").
     schedules: BTreeSet<(String, String)>,
+    /// Numbers that have hand-numbered children: [4] when 4.1 exists.
+    parents: HashSet<Vec<u32>>,
+    /// Numbers that have lettered children: [3] when 3(a) exists.
+    lettered_parents: HashSet<Vec<u32>>,
 }
 
 impl Targets {
@@ -106,6 +110,13 @@ impl Targets {
                 }
             }
         }
+        t.parents = t
+            .numbers
+            .iter()
+            .filter_map(|n| n.split_last().map(|(_, parent)| parent.to_vec()))
+            .filter(|p| !p.is_empty())
+            .collect();
+        t.lettered_parents = t.lettered.iter().map(|(p, _)| p.clone()).collect();
         t
     }
 
@@ -245,10 +256,7 @@ fn missing(
     }
     if parts.len() > 1 {
         let parent = parts.get(..parts.len() - 1)?;
-        let siblings_numbered = targets
-            .numbers
-            .iter()
-            .any(|n| n.len() == parts.len() && n.starts_with(parent));
+        let siblings_numbered = targets.parents.contains(parent);
         if siblings_numbered && !targets.numbers.contains(parts) {
             return Some(format!(
                 "a part this letter does not have (no {} under {})",
@@ -261,7 +269,7 @@ fn missing(
         }
     }
     if let Some(sub) = subs.first() {
-        let lettered_here = targets.lettered.iter().any(|(p, _)| p == parts);
+        let lettered_here = targets.lettered_parents.contains(parts);
         if lettered_here && !targets.lettered.contains(&(parts.to_vec(), sub.clone())) {
             return Some(format!(
                 "a part this letter does not have (there is no ({sub}) in {})",

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{after, before, char_at, char_before, regex};
+use super::{after, before, char_at, char_before, regex, remove_overlaps};
 
 /// An email address (or something written as one).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,7 +125,7 @@ static PHONE_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:(?P<plus>\+)\x20?(?P<cc>[0-9]{1,3})[\x20.\-\u{A0}]?)?
         (?P<paren>\(\s?[0-9]{1,5}\s?\)[\x20.\-\u{A0}]?)?
-        (?P<groups>[0-9]{1,12}(?:(?:[\x20.\-\u{A0}]|\x20?[\-–]\x20?)[0-9]{1,5}){0,6})
+        (?P<groups>[0-9]{1,12}(?:(?:[\x20.\-\u{A0}]|\x20?[\-–]\x20?)[0-9]{1,6}){0,6})
         ",
     )
 });
@@ -136,14 +136,21 @@ static EXTENSION: LazyLock<Regex> =
 /// Words right before a number that say it is a phone number.
 static PHONE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:\b(?:tel|telephone|phone|phoned|phones|ph|call|calls|calling|fax|facsimile|cell|cellphone|cellular|mobile|mob|direct|dial|text|sms|whatsapp|toll[\s-]free|hotline|helpline|line)\b[^0-9\n]{0,30}|\b[tfmcp]\s*[:.]\s*)$",
+        r"(?:\b(?:tel|telephone|phone|phoned|phones|ph|call|calls|calling|reach|reached|contact|contacted|ring|fax|facsimile|cell|cellphone|cellular|mobile|mob|direct|dial|text|sms|whatsapp|toll[\s-]free|hotline|helpline|line)\b[^0-9\n]{0,30}|\b[tfmcp]\s*[:.]\s*)$",
     )
 });
 
 /// Words right before a number that make it a reference, not a phone number.
 static REFERENCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:\b(?:no|nos|number|file|matter|ref|reference|invoice|account|acct|rule|rules|section|sections|s|ss|reg|regs|regulation|part|code|para|paragraph|clause|art|article|chapter|c|id|case|docket|claim|court|registration|licence|license|bn|gst|hst|pst|qst|vat|abn|acn|sin|ssn|ein|isbn|order|policy|form|schedule|item|page|pages|pp|p|vol|volume)\b\.?\s*(?:no\.?|number|\#)?\s*[:\#]?\s*|[§\#]\s*)$",
+        r"(?:\b(?:no|nos|number|file|matter|ref|reference|invoice|account|acct|rule|rules|section|sections|s|ss|reg|regs|regulation|part|code|para|paragraph|clause|art|article|chapter|id|case|docket|claim|court|registration|licence|license|bn|gst|hst|pst|qst|vat|abn|acn|sin|ssn|ein|isbn|order|policy|form|schedule|item|page|pages|pp|vol|volume)\b\.?\s*(?:no\.?|number|\#)?\s*[:\#]?\s*|[§\#]\s*)$",
+    )
+});
+
+/// A phone word right before a reference-looking label: "phone number:", "Tel. No.".
+static PHONE_WORD_END: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\b(?:tel|telephone|phone|fax|facsimile|cell|cellphone|mobile|direct|toll[\s-]free)\.?\s*$",
     )
 });
 
@@ -200,8 +207,9 @@ fn is_valid_number(country: Option<&str>, paren: Option<&str>, groups: &[&str]) 
         if digits.starts_with('1') {
             return n == 11;
         }
-        if digits.starts_with("44") {
-            return n == 11 || n == 12;
+        if let Some(national) = digits.strip_prefix("44") {
+            // UK national numbers have 10 digits; a few old 01 areas have 9.
+            return national.len() == 10 || (national.len() == 9 && national.starts_with('1'));
         }
         if digits.starts_with("61") {
             return n == 11;
@@ -308,11 +316,15 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
         let paren = c
             .name("paren")
             .map(|p| p.as_str().trim_matches(|ch: char| !ch.is_ascii_digit()));
-        // The longest leading run of groups that forms a valid number, if any.
+        // The longest leading run of groups that forms a valid number, if any; dropping trailing
+        // groups ("306-555-0142 24") must leave a full number, not a 7-digit local one.
         let valid_len = (1..=groups.len()).rev().find(|&k| {
-            groups
-                .get(..k)
-                .is_some_and(|g| is_valid_number(country, paren, g))
+            groups.get(..k).is_some_and(|g| {
+                let digits = g.iter().map(|x| x.len()).sum::<usize>()
+                    + paren.map_or(0, str::len)
+                    + country.map_or(0, str::len);
+                (k == groups.len() || digits >= 10) && is_valid_number(country, paren, g)
+            })
         });
         let used = valid_len.unwrap_or(groups.len());
         let used_groups = groups.get(..used).unwrap_or(&[]);
@@ -333,7 +345,10 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
             continue;
         }
         let window = before(text, start, 48);
-        if REFERENCE_LABEL.is_match(window) {
+        let reference = REFERENCE_LABEL
+            .find(window)
+            .is_some_and(|m| !PHONE_WORD_END.is_match(window.get(..m.start()).unwrap_or("")));
+        if reference {
             continue;
         }
         let labelled = plus || paren.is_some_and(|p| p.len() >= 2) || PHONE_LABEL.is_match(window);
@@ -352,5 +367,6 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
             valid: valid_len.is_some(),
         });
     }
-    out
+    // An extension can reach over the start of the next candidate.
+    remove_overlaps(out, |p| p.span.clone())
 }

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::number::find_numbers;
-use super::{after, before, regex, remove_overlaps};
+use super::{after, before, next_visible, regex, remove_overlaps};
 
 /// The unit of a [`Duration`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,13 +65,17 @@ static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
             (?P<bd>(?:business|working|court|banking)[\s-]+(?:(?P<bdd>days?)|hours?)\b)
           | (?P<cal>calendar\s+days?\b)
           | (?P<day>days?\b)
-          | (?P<hour>(?:hours?|hrs?|h)\b\.?)
-          | (?P<week>(?:weeks?|wks?)\b\.?)
+          | (?P<hour>hours?\b|hrs?\b\.?|h\b)
+          | (?P<week>weeks?\b|wks?\b\.?)
           | (?P<fortnight>fortnights?\b)
           | (?P<month>months?\b)
         )",
     )
 });
+
+/// The outward half of a UK postcode right before a number ("BS6 " in "BS6 6HR"), in capitals.
+static POSTCODE_OUTWARD: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?-i:\b[A-Z]{1,2}[0-9][A-Z0-9]?)[ \u{A0}]$"));
 
 /// A frequency rather than a duration: "7 days a week", "24 hours a day".
 static FREQUENCY_AFTER: LazyLock<Regex> =
@@ -84,11 +88,11 @@ static ARTICLE_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Before "a day" / "an hour", words that make it a rate or frequency ("$350 an hour",
-/// "twice a month", "24 hours a day").
+/// Before "a day" / "an hour", words that make it a rate, a frequency or a fraction
+/// ("$350 an hour", "twice a month", "24 hours a day", "tenths of an hour").
 static RATE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"(?:[0-9%$£€]|\bper|\bonce|\btwice|\btimes|\beach|\bevery|\bdollars?|\bhours?|\bdays?|\bweeks?|\bmonths?|\bhrs?)\s*$",
+        r"(?:[0-9%$£€]|\bper|\bof|\bonce|\btwice|\btimes|\beach|\bevery|\bdollars?|\bhours?|\bdays?|\bweeks?|\bmonths?|\bhrs?)\s*$",
     )
 });
 
@@ -152,6 +156,9 @@ pub fn find_durations(text: &str) -> Vec<Duration> {
             continue;
         }
         let rest = after(text, n.span.end);
+        if !next_visible(rest).is_some_and(|c| c.is_ascii_alphabetic() || c == '(' || c == '-') {
+            continue;
+        }
         let Some(c) = UNIT_AFTER.captures(rest) else {
             continue;
         };
@@ -160,6 +167,11 @@ pub fn find_durations(text: &str) -> Vec<Duration> {
         };
         let end = n.span.end + whole.end();
         if FREQUENCY_AFTER.is_match(after(text, end)) {
+            continue;
+        }
+        // "BS6 6HR" is a UK postcode, not six hours: an inward code glued to its letters.
+        let glued = !n.in_words && rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        if glued && POSTCODE_OUTWARD.is_match(before(text, n.span.start, 8)) {
             continue;
         }
         out.push(Duration {

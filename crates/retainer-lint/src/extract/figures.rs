@@ -90,48 +90,42 @@ fn quantities_by_end(text: &str) -> HashMap<usize, Quantity> {
     map
 }
 
-/// The single quantity that makes up all of `s` (surrounding spaces aside), with its span
-/// shifted by `base`.
-fn whole_quantity(s: &str, base: usize) -> Option<Quantity> {
-    let trimmed_start = s.len() - s.trim_start().len();
-    let trimmed_end = s.trim_end().len();
-    let q = quantities_by_end(s).remove(&trimmed_end)?;
-    (q.span.start == trimmed_start).then(|| Quantity {
-        span: q.span.start + base..q.span.end + base,
-        ..q
-    })
-}
-
 /// Finds amounts written in words and in figures, sorted by position.
 pub fn find_words_and_figures(text: &str) -> Vec<WordsAndFigures> {
     let mut out = Vec::new();
-    let mut outside: Option<HashMap<usize, Quantity>> = None;
+    // Built on the first bracket only: most paragraphs have none.
+    let mut quantities: Option<HashMap<usize, Quantity>> = None;
     for c in BRACKETED.captures_iter(text) {
         let (Some(open), Some(inner)) = (c.get(0), c.get(1)) else {
             continue;
         };
-        let Some(inside) = whole_quantity(inner.as_str(), inner.start()) else {
+        let s = inner.as_str();
+        let inner_start = inner.start() + (s.len() - s.trim_start().len());
+        let inner_end = inner.start() + s.trim_end().len();
+        let quantities = quantities.get_or_insert_with(|| quantities_by_end(text));
+        // The bracket must hold one quantity and nothing else.
+        let Some(inside) = quantities
+            .get(&inner_end)
+            .filter(|q| q.span.start == inner_start)
+        else {
             continue;
         };
-        let head = text.get(..open.start()).unwrap_or("");
-        let head_end = head.trim_end().len();
-        // Only look at the text outside brackets once one bracket holds a quantity.
-        let quantities = outside.get_or_insert_with(|| quantities_by_end(text));
-        let Some(before) = quantities.get(&head_end) else {
+        let head_end = text.get(..open.start()).unwrap_or("").trim_end().len();
+        let Some(outside) = quantities.get(&head_end) else {
             continue;
         };
-        let pair = match (before.in_words, inside.in_words) {
+        let pair = match (outside.in_words, inside.in_words) {
             (true, false) => WordsAndFigures {
-                words: before.span.clone(),
-                words_value: before.value,
-                figure: inside.span,
+                words: outside.span.clone(),
+                words_value: outside.value,
+                figure: inside.span.clone(),
                 figure_value: inside.value,
             },
             (false, true) => WordsAndFigures {
-                words: inside.span,
+                words: inside.span.clone(),
                 words_value: inside.value,
-                figure: before.span.clone(),
-                figure_value: before.value,
+                figure: outside.span.clone(),
+                figure_value: outside.value,
             },
             _ => continue,
         };

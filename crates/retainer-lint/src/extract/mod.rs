@@ -64,6 +64,11 @@ fn after(text: &str, start: usize) -> &str {
     text.get(start..).unwrap_or("")
 }
 
+/// The first char after any whitespace at the start of `s`: a cheap test run before a regex.
+fn next_visible(s: &str) -> Option<char> {
+    s.trim_start().chars().next()
+}
+
 /// The char just before byte `i`, if any.
 fn char_before(text: &str, i: usize) -> Option<char> {
     text.get(..i).and_then(|s| s.chars().next_back())
@@ -76,8 +81,11 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// Case-insensitive compiled regex. Patterns are literals of this module (never input-derived)
 /// and every one is compiled by the unit tests, so `expect` cannot fire on user data.
+///
+/// `\b` is made an ASCII word boundary: Unicode word boundaries push the regex engine off its
+/// fast DFA on non-ASCII text, and the extractors check letters around their matches anyway.
 fn regex(pattern: &str) -> regex::Regex {
-    regex::RegexBuilder::new(pattern)
+    regex::RegexBuilder::new(&pattern.replace(r"\b", r"(?-u:\b)"))
         .case_insensitive(true)
         .build()
         .expect("extractor regex literal compiles")

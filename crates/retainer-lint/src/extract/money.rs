@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::number::find_numbers;
-use super::{after, before, regex};
+use super::{after, before, regex, remove_overlaps};
 
 /// A currency, as far as the letter's own marker says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -149,10 +149,11 @@ static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^\s*(?:/\s*(?:h|hr|hrs|hour)\b|per\s+(?:hour|hr)\b|an\s+hour\b|hourly\b)")
 });
 
-/// Words before a bare amount that make it money ("a retainer of", "our hourly rate is").
+/// Words before a bare amount that make it money ("a retainer of", "our hourly rate is"), on
+/// the same line: a heading "RETAINER" followed by clause "4.1" is not an amount.
 static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:retainer|deposit|fee|fees|rate|rates|price|cost|costs|charge|charges|sum|amount|payment|balance|invoice|bill)\b(?:\s+(?:of|is|are|will\s+be|would\s+be|was|at|set\s+at))?(?:\s+(?:approximately|about|around|roughly|only|just|up\s+to|not\s+exceeding|no\s+more\s+than))?\s*:?\s*$",
+        r"\b(?:retainer|deposit|fee|fees|rate|rates|price|cost|costs|charge|charges|sum|amount|payment|balance|invoice|bill)\b(?:[^\S\n]+(?:of|is|are|will[^\S\n]+be|would[^\S\n]+be|was|at|set[^\S\n]+at|estimated[^\S\n]+at|expected[^\S\n]+to[^\S\n]+be|in[^\S\n]+the[^\S\n]+amount[^\S\n]+of|totall?ing|amounting[^\S\n]+to|equal[^\S\n]+to)){0,2}(?:[^\S\n]+(?:approximately|about|around|roughly|only|just|up[^\S\n]+to|not[^\S\n]+exceeding|no[^\S\n]+more[^\S\n]+than))?[^\S\n]*:?[^\S\n]*$",
     )
 });
 
@@ -198,25 +199,38 @@ pub fn find_money(text: &str) -> Vec<Money> {
             continue;
         }
         let rest = after(text, n.span.end);
-        let suffix = SUFFIX.captures(rest).and_then(|c| {
-            let (cur, r) = suffix_currency(&c)?;
-            let shift = n.span.end;
-            Some((cur, r.start + shift..r.end + shift, c.get(0)?.end() + shift))
-        });
+        let next = rest.chars().next();
+        let suffix_possible = next.is_some_and(|c| c.is_whitespace() || c.is_ascii_alphabetic());
+        let suffix = suffix_possible
+            .then(|| SUFFIX.captures(rest))
+            .flatten()
+            .and_then(|c| {
+                let (cur, r) = suffix_currency(&c)?;
+                let shift = n.span.end;
+                Some((cur, r.start + shift..r.end + shift, c.get(0)?.end() + shift))
+            });
         let prefix = if n.in_words {
             None
         } else {
             let window = before(text, n.span.start, 16);
             let base = n.span.start - window.len();
-            PREFIX.captures(window).and_then(|c| {
-                let (cur, r) = if let Some(sym) = c.name("sym") {
-                    (Currency::from_symbol(sym.as_str()), sym.range())
-                } else {
-                    let code = c.name("code")?;
-                    (Currency::from_code(code.as_str())?, code.range())
-                };
-                Some((cur, r.start + base..r.end + base))
-            })
+            let marker_possible = window
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic() || "$£€¥₹".contains(c));
+            marker_possible
+                .then(|| PREFIX.captures(window))
+                .flatten()
+                .and_then(|c| {
+                    let (cur, r) = if let Some(sym) = c.name("sym") {
+                        (Currency::from_symbol(sym.as_str()), sym.range())
+                    } else {
+                        let code = c.name("code")?;
+                        (Currency::from_code(code.as_str())?, code.range())
+                    };
+                    Some((cur, r.start + base..r.end + base))
+                })
         };
         let mut amount = n.value;
         let mut span = n.span.clone();
@@ -273,5 +287,6 @@ pub fn find_money(text: &str) -> Vec<Money> {
             marker,
         });
     }
-    out
+    // A prefix marker can reach back over the previous amount's suffix ("350 CAD$5").
+    remove_overlaps(out, |m| m.span.clone())
 }

@@ -205,7 +205,7 @@ fn digits_value(int: &str, dec: Option<&str>) -> Option<f64> {
 fn small_fraction(num: &str, den: &str) -> Option<f64> {
     let n: f64 = num.parse().ok()?;
     let d: f64 = den.parse().ok()?;
-    (d >= 2.0 && d <= 16.0 && n >= 1.0 && n < d).then(|| n / d)
+    ((2.0..=16.0).contains(&d) && n >= 1.0 && n < d).then(|| n / d)
 }
 
 /// Parses a whole string as a number in digits or words. Leading and trailing whitespace is
@@ -400,10 +400,7 @@ pub(super) fn parse_words_at(text: &str, start: usize) -> Option<WordNumber> {
         }
         _ => return None,
     }
-    loop {
-        let Some((next_end, next, hyphen)) = peek(text, end) else {
-            break;
-        };
+    while let Some((next_end, next, hyphen)) = peek(text, end) {
         // Only "forty-eight" and "one-third" join with a hyphen.
         if hyphen
             && !matches!(
@@ -559,13 +556,16 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
                 end = d.end();
             }
         }
-        if ORDINAL_SUFFIX.is_match(after(text, end)) {
+        let rest = after(text, end);
+        let next = rest.chars().next();
+        if next.is_some_and(|c| c.is_ascii_alphabetic()) && ORDINAL_SUFFIX.is_match(rest) {
             continue;
         }
-        if let Some(s) = SCALE_AFTER
-            .captures(after(text, end))
-            .and_then(|s| s.name("scale"))
-        {
+        let scale = next
+            .filter(|c| c.is_whitespace())
+            .and_then(|_| SCALE_AFTER.captures(rest))
+            .and_then(|s| s.name("scale"));
+        if let Some(s) = scale {
             value *= scale_value(s.as_str());
             end += s.end();
         }
@@ -579,7 +579,8 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     }
     let mut words_end = 0;
     for m in WORD_START.find_iter(text) {
-        if m.start() < words_end {
+        if m.start() < words_end || char_before(text, m.start()).is_some_and(char::is_alphanumeric)
+        {
             continue;
         }
         let Some(parsed) = parse_words_at(text, m.start()) else {

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::number::find_numbers;
-use super::{after, before, regex};
+use super::{after, before, next_visible, regex, remove_overlaps};
 
 /// The period a rate is stated per ("1.5% per month", "12% per annum").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -81,7 +81,8 @@ pub fn find_percents(text: &str) -> Vec<Percent> {
             continue;
         }
         let rest = after(text, n.span.end);
-        let (span, value) = if let Some(m) = SIGN.find(rest) {
+        let sign_possible = next_visible(rest).is_some_and(|c| c == '%' || c == 'p' || c == 'P');
+        let (span, value) = if let Some(m) = sign_possible.then(|| SIGN.find(rest)).flatten() {
             (n.span.start..n.span.end + m.end(), n.value)
         } else if n.fraction_word {
             let words = text.get(n.span.clone()).unwrap_or("").to_ascii_lowercase();
@@ -101,5 +102,5 @@ pub fn find_percents(text: &str) -> Vec<Percent> {
             period,
         });
     }
-    out
+    remove_overlaps(out, |p| p.span.clone())
 }

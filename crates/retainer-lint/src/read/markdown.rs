@@ -25,7 +25,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
     for (event, range) in Parser::new_ext(&view, options()).into_offset_iter() {
         reader.event(event, range)?;
     }
-    let (blocks, metadata) = reader.finish();
+    let (blocks, metadata) = reader.finish()?;
     let mut doc = Document::new(Format::Markdown, Arc::from(view), blocks);
     doc.metadata = metadata;
     Ok(doc)
@@ -59,6 +59,9 @@ pub(crate) fn too_many_blocks(limits: &Limits) -> InputError {
         ),
     )
 }
+
+/// Front-matter keys and values, in order.
+type Metadata = Vec<(String, String)>;
 
 /// An open element of the Markdown tree.
 #[derive(Debug)]
@@ -112,7 +115,7 @@ struct Reader<'a> {
     /// Indices of comment blocks anchored at the next prose block.
     anchor_next: Vec<usize>,
     comment_count: usize,
-    metadata: Vec<(String, String)>,
+    metadata: Metadata,
 }
 
 impl<'a> Reader<'a> {
@@ -552,17 +555,20 @@ impl<'a> Reader<'a> {
     }
 
     /// Close what is open and resolve comment anchors that point at the next prose block.
-    fn finish(mut self) -> (Vec<Block>, Vec<(String, String)>) {
+    fn finish(mut self) -> Result<(Vec<Block>, Metadata), InputError> {
         // A trailing target can only be left open by a truncated event stream; keep its text.
-        let _ = self.close_target();
+        self.close_target()?;
+        // One backward pass: the next prose block after each position, in linear time.
+        let mut next_prose = vec![None; self.blocks.len()];
+        let mut next = None;
+        for (i, block) in self.blocks.iter().enumerate().rev() {
+            next_prose[i] = next;
+            if block.kind.is_prose() {
+                next = Some(i);
+            }
+        }
         for &i in &self.anchor_next {
-            let next = self
-                .blocks
-                .iter()
-                .enumerate()
-                .skip(i + 1)
-                .find(|(_, b)| b.kind.is_prose())
-                .map(|(j, _)| j);
+            let next = next_prose.get(i).copied().flatten();
             if let Some(info) = self.blocks.get_mut(i).and_then(|b| b.comment.as_mut()) {
                 info.anchor = next.map(|block| {
                     let at = Position { block, offset: 0 };
@@ -570,7 +576,7 @@ impl<'a> Reader<'a> {
                 });
             }
         }
-        (self.blocks, self.metadata)
+        Ok((self.blocks, self.metadata))
     }
 }
 

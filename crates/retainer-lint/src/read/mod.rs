@@ -52,7 +52,7 @@ pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Option<Format> {
     if is_zip(bytes) {
         return is_office_package(bytes).then_some(Format::Docx);
     }
-    if is_ole(bytes) {
+    if is_ole(bytes) || other_document_kind(bytes).is_some() {
         return None;
     }
     let ext = file_name
@@ -61,6 +61,8 @@ pub fn detect(bytes: &[u8], file_name: Option<&str>) -> Option<Format> {
     match ext.as_deref() {
         Some("md" | "markdown" | "mdown" | "mkd" | "mkdn") => Some(Format::Markdown),
         Some("txt" | "text") => Some(Format::Text),
+        // Named as Word but not a zip: `read` says the package is damaged.
+        Some("docx" | "docm" | "dotx" | "dotm") => Some(Format::Docx),
         _ => Some(sniff_text(bytes)),
     }
 }
@@ -81,6 +83,18 @@ fn is_zip(bytes: &[u8]) -> bool {
 /// The OLE compound-file signature's first four bytes (Word 97-2003, encrypted OOXML).
 fn is_ole(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+/// Documents that are neither a letter format nor Word's: found on shared drives under
+/// `.docx` or `.txt` names. Returns what to call them in the error message.
+fn other_document_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"{\\rtf") {
+        Some("an RTF document")
+    } else if bytes.starts_with(b"%PDF-") {
+        Some("a PDF")
+    } else {
+        None
+    }
 }
 
 /// Every Office package has a `[Content_Types].xml` part; its name is stored uncompressed in
@@ -137,6 +151,12 @@ pub fn read(bytes: &[u8], format: Option<Format>, limits: &Limits) -> Result<Doc
         return Err(InputError::new(
             InputErrorKind::LegacyDoc,
             "this is a legacy Word 97-2003 file or an encrypted document; save it as .docx",
+        ));
+    }
+    if let Some(kind) = other_document_kind(bytes) {
+        return Err(InputError::new(
+            InputErrorKind::UnknownFormat,
+            format!("this is {kind}, not a Word, Markdown or text letter; save it as .docx"),
         ));
     }
     let format = match (format, is_zip(bytes)) {

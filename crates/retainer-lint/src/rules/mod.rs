@@ -15,9 +15,9 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::config::ConfigError;
+use crate::diagnostic::Severity;
 use crate::document::{BlockKind, Document};
 use crate::lint::{Example, RuleInfo};
-use crate::diagnostic::Severity;
 
 pub mod kinds;
 pub mod pack;
@@ -74,7 +74,10 @@ impl Policy {
     /// Template values (`{max_business_days}`) for messages and suggestions.
     fn template_values(&self) -> Vec<(&'static str, String)> {
         vec![
-            ("max_business_days", fmt_num(self.max_business_days.unwrap_or(2.0))),
+            (
+                "max_business_days",
+                fmt_num(self.max_business_days.unwrap_or(2.0)),
+            ),
             ("max_words", self.max_words.unwrap_or(35).to_string()),
             ("max_grade", fmt_num(self.max_grade.unwrap_or(12.0))),
         ]
@@ -267,7 +270,10 @@ impl Compiler<'_> {
             let (source, span) = self.locate_value(src);
             source.error(
                 "config.bad-pattern",
-                format!("rule `{}`: invalid pattern: {}", self.rule.common.id, e.reason),
+                format!(
+                    "rule `{}`: invalid pattern: {}",
+                    self.rule.common.id, e.reason
+                ),
                 span,
                 "this pattern",
             )
@@ -287,8 +293,16 @@ impl Compiler<'_> {
                     return Err(self.error("a clause table needs at least one pattern in `all`"));
                 }
                 ClauseDef {
-                    all: t.all.iter().map(|p| self.pattern(p)).collect::<Result<_, _>>()?,
-                    not: t.not.iter().map(|p| self.pattern(p)).collect::<Result<_, _>>()?,
+                    all: t
+                        .all
+                        .iter()
+                        .map(|p| self.pattern(p))
+                        .collect::<Result<_, _>>()?,
+                    not: t
+                        .not
+                        .iter()
+                        .map(|p| self.pattern(p))
+                        .collect::<Result<_, _>>()?,
                     within: t.within,
                 }
             }
@@ -344,7 +358,10 @@ impl Compiler<'_> {
                 table_error_in(
                     &places,
                     &e,
-                    &format!("rule `{}` (kind `{}`)", self.rule.common.id, self.rule.common.kind),
+                    &format!(
+                        "rule `{}` (kind `{}`)",
+                        self.rule.common.id, self.rule.common.kind
+                    ),
                 )
             })
     }
@@ -492,7 +509,11 @@ pub struct Scan<'d> {
 impl Scan<'_> {
     /// True when pattern `p` matches somewhere in block `b`.
     pub fn hit(&self, b: usize, p: PatternId) -> bool {
-        self.hits.get(b).and_then(|h| h.get(p)).copied().unwrap_or(false)
+        self.hits
+            .get(b)
+            .and_then(|h| h.get(p))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Matches of pattern `p` in block `b` (empty unless the scan hit).
@@ -529,7 +550,10 @@ impl Scan<'_> {
 
     /// All places any of `clauses` match, in document order.
     pub fn all(&self, clauses: &[ClauseId]) -> Vec<ClauseHit> {
-        let mut v: Vec<ClauseHit> = clauses.iter().flat_map(|&c| self.clause(c).iter().cloned()).collect();
+        let mut v: Vec<ClauseHit> = clauses
+            .iter()
+            .flat_map(|&c| self.clause(c).iter().cloned())
+            .collect();
         v.sort_by_key(|h| (h.block, h.span.start, h.span.end));
         v.dedup();
         v
@@ -595,7 +619,11 @@ impl Scan<'_> {
                 matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem { .. })
                     && !b.text.trim().is_empty()
             })
-            .or_else(|| doc.blocks.iter().position(|b| b.kind.is_prose() && !b.text.trim().is_empty()))
+            .or_else(|| {
+                doc.blocks
+                    .iter()
+                    .position(|b| b.kind.is_prose() && !b.text.trim().is_empty())
+            })
             .map(whole)
     }
 
@@ -620,7 +648,9 @@ pub type ResolvedRules = Vec<(RuleDef, Severity)>;
 
 /// Every rule id in `packs` mapped to its pack name (for "did you mean" and `extends`).
 pub fn rule_ids(defs: &[RuleDef]) -> BTreeMap<String, String> {
-    defs.iter().map(|d| (d.common.id.clone(), d.pack.clone())).collect()
+    defs.iter()
+        .map(|d| (d.common.id.clone(), d.pack.clone()))
+        .collect()
 }
 
 impl Compiler<'_> {
@@ -673,7 +703,12 @@ pub fn example_document(text: &str) -> Document {
                 let level = 1 + h.chars().take_while(|&c| c == '#').count();
                 let body = trimmed.trim_start_matches('#');
                 let skip = trimmed.len() - body.trim_start().len();
-                (BlockKind::Heading { level: level.min(6) as u8 }, skip)
+                (
+                    BlockKind::Heading {
+                        level: level.min(6) as u8,
+                    },
+                    skip,
+                )
             } else if trimmed.starts_with("- ") || trimmed.starts_with("* ") {
                 (BlockKind::ListItem { level: 0 }, 2)
             } else {

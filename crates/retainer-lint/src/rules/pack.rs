@@ -11,9 +11,7 @@ use crate::config::ConfigError;
 use crate::diagnostic::Severity;
 
 /// The packs built into the binary, by name.
-pub const BUILTIN_PACKS: &[(&str, &str)] = &[
-    ("core", include_str!("../../../../rules/core.toml")),
-];
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[("core", include_str!("../../../../rules/core.toml"))];
 
 /// A TOML source with its name, for error reports.
 #[derive(Debug, Clone)]
@@ -65,7 +63,10 @@ impl Source {
             let at = from + p;
             let before = region[..at].chars().next_back();
             let after = region[at + key.len()..].trim_start_matches([' ', '\t', '"']);
-            let quoted_ok = matches!(before, None | Some('\n' | ' ' | '\t' | '"' | '.' | '{' | ','));
+            let quoted_ok = matches!(
+                before,
+                None | Some('\n' | ' ' | '\t' | '"' | '.' | '{' | ',')
+            );
             if quoted_ok && after.starts_with('=') {
                 return Some(within.start + at..within.start + at + key.len());
             }
@@ -162,7 +163,15 @@ pub struct RawExample {
 
 /// Keys of a rule table that are not kind parameters.
 pub const COMMON_KEYS: &[&str] = &[
-    "id", "kind", "severity", "summary", "rationale", "sources", "message", "help", "examples",
+    "id",
+    "kind",
+    "severity",
+    "summary",
+    "rationale",
+    "sources",
+    "message",
+    "help",
+    "examples",
     "escalate",
 ];
 
@@ -250,7 +259,12 @@ fn split_table(table: &toml::Table, common_keys: &[&str]) -> (toml::Table, toml:
 }
 
 /// Explain a serde error on a sub-table, located inside `span`.
-pub fn table_error(source: &Source, span: &Range<usize>, e: &toml::de::Error, what: &str) -> ConfigError {
+pub fn table_error(
+    source: &Source,
+    span: &Range<usize>,
+    e: &toml::de::Error,
+    what: &str,
+) -> ConfigError {
     let message = e.message().trim().to_string();
     // serde names the offending key or value in backticks: "unknown field `patern`".
     let quoted = message
@@ -289,7 +303,8 @@ pub fn table_error_in(
     let quoted = message.split('`').nth(1).unwrap_or_default().to_string();
     for (src, span) in places {
         if !quoted.is_empty()
-            && (src.locate_key(span, &quoted).is_some() || src.locate_value(span, &quoted).is_some())
+            && (src.locate_key(span, &quoted).is_some()
+                || src.locate_value(span, &quoted).is_some())
         {
             return table_error(src, span, e, what);
         }
@@ -328,8 +343,10 @@ pub fn parse(source: Source) -> Result<Pack, ConfigError> {
     let mut tightens = Vec::new();
     for spanned in &raw.tighten {
         let span = spanned.span();
-        let (common, params) =
-            split_table(spanned.get_ref(), &["id", "severity", "message", "help", "examples"]);
+        let (common, params) = split_table(
+            spanned.get_ref(),
+            &["id", "severity", "message", "help", "examples"],
+        );
         let t: TightenCommon = toml::Value::Table(common)
             .try_into()
             .map_err(|e| table_error(&source, &span, &e, "a [[tighten]] entry"))?;

@@ -22,7 +22,10 @@ pub const BUILTIN_FRAGMENTS: &[(&str, &str)] = &[
         "\\b(?:NW)(?:(?:[\\s-]+|\\s+and\\s+)(?:NW|hundred|thousand|million))*\\b",
     ),
     ("number", r"(?:{digits}|{number-words})"),
-    ("fraction", r"(?:[½⅓⅔¼¾]|\b(?:one|two)[\s-](?:half|third|thirds|quarter|quarters)\b)"),
+    (
+        "fraction",
+        r"(?:[½⅓⅔¼¾]|\b(?:one|two)[\s-](?:half|third|thirds|quarter|quarters)\b)",
+    ),
     (
         "percent",
         r"(?:(?:{digits}\s*[½⅓⅔¼¾]?|{number-words})\s*(?:%|per\s?cent\b|percent\b)|\b(?:one|two)[\s-](?:half|third|thirds|quarter|quarters)\b)",
@@ -126,10 +129,11 @@ impl Fragments {
 
     /// Expand every `{name}` in `pattern`.
     pub fn expand(&self, pattern: &str) -> Result<String, PatternError> {
-        self.expand_depth(pattern, 0).map_err(|reason| PatternError {
-            pattern: pattern.to_string(),
-            reason,
-        })
+        self.expand_depth(pattern, 0)
+            .map_err(|reason| PatternError {
+                pattern: pattern.to_string(),
+                reason,
+            })
     }
 
     fn expand_depth(&self, pattern: &str, depth: usize) -> Result<String, String> {
@@ -180,7 +184,9 @@ pub struct PatternSetBuilder {
 
 fn builder(source: &str) -> RegexBuilder {
     let mut b = RegexBuilder::new(source);
-    b.case_insensitive(true).size_limit(64 << 20).dfa_size_limit(64 << 20);
+    b.case_insensitive(true)
+        .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20);
     b
 }
 
@@ -234,7 +240,9 @@ fn regex_reason(e: &regex::Error) -> String {
             .map(|l| l.trim_start_matches("error:").trim().to_string())
             .next()
             .unwrap_or_else(|| s.clone()),
-        regex::Error::CompiledTooBig(n) => format!("the pattern is too large once compiled (over {n} bytes)"),
+        regex::Error::CompiledTooBig(n) => {
+            format!("the pattern is too large once compiled (over {n} bytes)")
+        }
         other => other.to_string(),
     }
 }
@@ -261,7 +269,11 @@ impl PatternSet {
     /// All matches of one pattern in `text`.
     pub fn find_all(&self, id: PatternId, text: &str) -> Vec<Range<usize>> {
         match self.regexes.get(id) {
-            Some(re) => re.find_iter(text).map(|m| m.range()).filter(|r| !r.is_empty()).collect(),
+            Some(re) => re
+                .find_iter(text)
+                .map(|m| m.range())
+                .filter(|r| !r.is_empty())
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -287,10 +299,10 @@ impl PatternSet {
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "no", "nos", "e.g", "i.e", "eg", "ie", "etc", "inc",
-    "ltd", "corp", "co", "llp", "p.c", "a.m", "p.m", "am", "pm", "vs", "v", "s", "ss", "para",
-    "art", "reg", "sec", "approx", "jr", "sr", "u.s", "fig", "cf", "ext", "tel", "hon", "rev",
-    "q.c", "k.c", "esq", "dept", "est", "incl", "excl", "max", "min", "govt",
+    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "no", "nos", "e.g", "i.e", "eg", "ie", "etc",
+    "inc", "ltd", "corp", "co", "llp", "p.c", "a.m", "p.m", "am", "pm", "vs", "v", "s", "ss",
+    "para", "art", "reg", "sec", "approx", "jr", "sr", "u.s", "fig", "cf", "ext", "tel", "hon",
+    "rev", "q.c", "k.c", "esq", "dept", "est", "incl", "excl", "max", "min", "govt",
 ];
 
 /// Split plain text into sentences (byte ranges). Full stops after abbreviations, initials,
@@ -360,7 +372,15 @@ mod tests {
 
     #[test]
     fn fragments_recognise_many_phrasings() {
-        for t in ["$350", "C$350", "CAD 380", "350 CAD", "USD 1,200.00", "£250", "two thousand dollars"] {
+        for t in [
+            "$350",
+            "C$350",
+            "CAD 380",
+            "350 CAD",
+            "USD 1,200.00",
+            "£250",
+            "two thousand dollars",
+        ] {
             assert!(matches("{money}", t), "{t}");
         }
         for t in [
@@ -390,7 +410,11 @@ mod tests {
     fn unknown_fragment_and_bad_regex_are_errors() {
         let mut b = PatternSetBuilder::default();
         let e = b.add("{nope}", &Fragments::default()).unwrap_err();
-        assert!(e.reason.contains("unknown fragment `{nope}`"), "{}", e.reason);
+        assert!(
+            e.reason.contains("unknown fragment `{nope}`"),
+            "{}",
+            e.reason
+        );
         let e = b.add("(unclosed", &Fragments::default()).unwrap_err();
         assert!(e.reason.contains("unclosed"), "{}", e.reason);
         let e = b.add("x*", &Fragments::default()).unwrap_err();
@@ -403,7 +427,11 @@ mod tests {
         let s: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(
             s,
-            vec!["Dear Ms. Doe, we bill 1.5 hours.", "Call Dr. J. Smith at 4 p.m. today!", "Thanks"]
+            vec![
+                "Dear Ms. Doe, we bill 1.5 hours.",
+                "Call Dr. J. Smith at 4 p.m. today!",
+                "Thanks"
+            ]
         );
     }
 }

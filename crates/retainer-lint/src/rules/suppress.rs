@@ -19,7 +19,8 @@ const PREFIX: &str = "retainer-lint-";
 
 /// True when a comment's text is a suppression directive.
 pub fn is_directive(text: &str) -> bool {
-    text.trim_start().starts_with("retainer-lint-disable") || text.trim_start().starts_with("retainer-lint-enable")
+    text.trim_start().starts_with("retainer-lint-disable")
+        || text.trim_start().starts_with("retainer-lint-enable")
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,33 +79,66 @@ pub fn covers(pattern: &str, id: &str) -> bool {
 /// The directives of a document.
 pub fn directives(doc: &Document) -> Vec<Directive> {
     let mut out: Vec<Directive> = Vec::new();
-    let start = Position { block: 0, offset: 0 };
+    let start = Position {
+        block: 0,
+        offset: 0,
+    };
     for (i, block) in doc.blocks.iter().enumerate() {
         if block.kind != BlockKind::Comment {
             continue;
         }
-        let Some((verb, ids)) = parse(&block.text) else { continue };
+        let Some((verb, ids)) = parse(&block.text) else {
+            continue;
+        };
         let anchor = block.comment.as_ref().and_then(|c| c.anchor.clone());
-        let at = anchor.as_ref().map_or(Position { block: i, offset: 0 }, |a| a.start);
+        let at = anchor.as_ref().map_or(
+            Position {
+                block: i,
+                offset: 0,
+            },
+            |a| a.start,
+        );
         let region = match (doc.format, verb) {
             (_, Verb::File) => (start, None),
             (Format::Docx, Verb::Disable) => match &anchor {
-                Some(a) if doc.blocks.get(a.start.block).is_some_and(|b| b.kind == BlockKind::Title) => (start, None),
+                Some(a)
+                    if doc
+                        .blocks
+                        .get(a.start.block)
+                        .is_some_and(|b| b.kind == BlockKind::Title) =>
+                {
+                    (start, None)
+                }
                 // A comment on a single point still covers the words starting there.
-                Some(a) if a.end <= a.start => (a.start, Some(Position { block: a.start.block + 1, offset: 0 })),
+                Some(a) if a.end <= a.start => (
+                    a.start,
+                    Some(Position {
+                        block: a.start.block + 1,
+                        offset: 0,
+                    }),
+                ),
                 Some(a) => (a.start, Some(a.end)),
                 None => (start, None),
             },
             (_, Verb::Disable) => (at, None),
             (_, Verb::NextLine) => (
-                Position { block: at.block, offset: 0 },
-                Some(Position { block: at.block + 1, offset: 0 }),
+                Position {
+                    block: at.block,
+                    offset: 0,
+                },
+                Some(Position {
+                    block: at.block + 1,
+                    offset: 0,
+                }),
             ),
             (_, Verb::Enable) => {
                 // Close the open `disable` regions this names.
                 for d in out.iter_mut().rev() {
                     if d.region.1.is_none() && d.region.0 != start && enable_closes(&ids, &d.ids) {
-                        d.region.1 = Some(Position { block: at.block, offset: 0 });
+                        d.region.1 = Some(Position {
+                            block: at.block,
+                            offset: 0,
+                        });
                     }
                 }
                 continue;
@@ -121,7 +155,11 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
 }
 
 fn enable_closes(enable: &[String], disable: &[String]) -> bool {
-    enable.is_empty() || disable.is_empty() || disable.iter().any(|d| enable.iter().any(|e| covers(e, d) || covers(d, e)))
+    enable.is_empty()
+        || disable.is_empty()
+        || disable
+            .iter()
+            .any(|d| enable.iter().any(|e| covers(e, d) || covers(d, e)))
 }
 
 impl Directive {
@@ -154,10 +192,19 @@ mod tests {
     fn parses_directives_with_prefixes_and_reasons() {
         assert_eq!(
             parse(" retainer-lint-disable fees.tax, response.vague -- agreed with client "),
-            Some((Verb::Disable, vec!["fees.tax".to_string(), "response.vague".to_string()]))
+            Some((
+                Verb::Disable,
+                vec!["fees.tax".to_string(), "response.vague".to_string()]
+            ))
         );
-        assert_eq!(parse("retainer-lint-disable-next-line fees").map(|p| p.0), Some(Verb::NextLine));
-        assert_eq!(parse("retainer-lint-disable-file").map(|p| p.1.len()), Some(0));
+        assert_eq!(
+            parse("retainer-lint-disable-next-line fees").map(|p| p.0),
+            Some(Verb::NextLine)
+        );
+        assert_eq!(
+            parse("retainer-lint-disable-file").map(|p| p.1.len()),
+            Some(0)
+        );
         assert_eq!(parse("retainer-lint-disabled x"), None);
         assert!(covers("fees", "fees.tax"));
         assert!(!covers("fee", "fees.tax"));

@@ -20,7 +20,11 @@ fn core_pack_examples_behave_as_declared() {
             format!(
                 "{} {}: {:?} -> {:?}",
                 f.rule,
-                if f.bad { "bad did not fire" } else { "good fired" },
+                if f.bad {
+                    "bad did not fire"
+                } else {
+                    "good fired"
+                },
                 f.snippet,
                 f.found
             )
@@ -34,20 +38,60 @@ fn every_core_rule_of_the_catalog_is_present() {
     let l = core();
     let ids: Vec<&str> = l.rules().iter().map(|r| r.id.as_str()).collect();
     for id in [
-        "identity.client", "identity.lawyer", "identity.verification", "scope.services",
-        "scope.exclusions", "scope.client-duties", "scope.next-steps", "scope.guarantee",
-        "fees.basis", "fees.rates", "fees.currency", "fees.words-figures", "fees.tax",
-        "fees.estimate", "fees.disbursements", "fees.rate-changes", "fees.contingency",
-        "trust.deposit", "trust.nonrefundable", "billing.frequency", "billing.due",
-        "billing.interest", "comms.channels", "comms.cost", "comms.availability", "comms.urgent",
-        "response.commitment", "response.vague", "response.limit", "response.acknowledgement",
-        "staff.assistant", "staff.assistant-topics", "staff.legal-advice", "staff.contact-format",
-        "status.updates", "termination.terms", "file.retention", "disputes.route",
-        "plain.legalese", "plain.sentence-length", "plain.readability",
-        "drafting.undefined-term", "drafting.unused-definition", "drafting.duplicate-definition",
-        "drafting.cross-reference", "drafting.numbering", "drafting.brackets", "drafting.date",
-        "drafting.party-name", "template.placeholder", "template.drafting-note",
-        "template.signature", "template.tracked-changes", "template.comments",
+        "identity.client",
+        "identity.lawyer",
+        "identity.verification",
+        "scope.services",
+        "scope.exclusions",
+        "scope.client-duties",
+        "scope.next-steps",
+        "scope.guarantee",
+        "fees.basis",
+        "fees.rates",
+        "fees.currency",
+        "fees.words-figures",
+        "fees.tax",
+        "fees.estimate",
+        "fees.disbursements",
+        "fees.rate-changes",
+        "fees.contingency",
+        "trust.deposit",
+        "trust.nonrefundable",
+        "billing.frequency",
+        "billing.due",
+        "billing.interest",
+        "comms.channels",
+        "comms.cost",
+        "comms.availability",
+        "comms.urgent",
+        "response.commitment",
+        "response.vague",
+        "response.limit",
+        "response.acknowledgement",
+        "staff.assistant",
+        "staff.assistant-topics",
+        "staff.legal-advice",
+        "staff.contact-format",
+        "status.updates",
+        "termination.terms",
+        "file.retention",
+        "disputes.route",
+        "plain.legalese",
+        "plain.sentence-length",
+        "plain.readability",
+        "drafting.undefined-term",
+        "drafting.unused-definition",
+        "drafting.duplicate-definition",
+        "drafting.cross-reference",
+        "drafting.numbering",
+        "drafting.brackets",
+        "drafting.date",
+        "drafting.party-name",
+        "template.placeholder",
+        "template.drafting-note",
+        "template.signature",
+        "template.tracked-changes",
+        "template.comments",
     ] {
         assert!(ids.contains(&id), "missing {id}");
     }
@@ -61,7 +105,11 @@ fn every_core_rule_of_the_catalog_is_present() {
 fn bad_examples_point_at_words_not_nothing() {
     let l = core();
     let doc = example_document("We will respond to your emails promptly.");
-    let d: Vec<_> = l.lint_document(&doc).into_iter().filter(|d| &*d.rule == "response.vague").collect();
+    let d: Vec<_> = l
+        .lint_document(&doc)
+        .into_iter()
+        .filter(|d| &*d.rule == "response.vague")
+        .collect();
     assert_eq!(d.len(), 1);
     assert_eq!(&doc.text[d[0].span.clone()], "promptly");
     assert_eq!(d[0].suggestions, vec!["within 2 business days".to_string()]);

@@ -119,8 +119,8 @@ impl<'a> Package<'a> {
                     } else {
                         resolve_target(part, &target)
                     };
+                    rels.ids.entry(id).or_insert(rels.list.len());
                     rels.list.push(Relationship {
-                        id,
                         kind,
                         target,
                         external,
@@ -137,7 +137,6 @@ impl<'a> Package<'a> {
 /// One relationship of a part.
 #[derive(Debug, Clone)]
 pub(crate) struct Relationship {
-    pub id: String,
     /// The relationship type URI (transitional or strict).
     pub kind: String,
     /// A part name (resolved against the source part) or, when external, the URL as written.
@@ -149,11 +148,13 @@ pub(crate) struct Relationship {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Relationships {
     list: Vec<Relationship>,
+    /// Index in `list` by id: a document may hold many thousands of hyperlinks.
+    ids: HashMap<String, usize>,
 }
 
 impl Relationships {
     pub fn by_id(&self, id: &str) -> Option<&Relationship> {
-        self.list.iter().find(|r| r.id == id)
+        self.list.get(*self.ids.get(id)?)
     }
 
     /// The first internal target whose type ends with `/suffix` (matches transitional and

@@ -205,7 +205,7 @@ impl Walker<'_, '_, '_> {
             return;
         }
         if let Some(p) = self.paragraphs.last_mut() {
-            if text.contains(['\n', '\r']) {
+            if text.bytes().any(|b| b == b'\n' || b == b'\r') {
                 // One paragraph per line: a raw line break in the XML shows as a space.
                 p.text.extend(text.chars().map(|c| match c {
                     '\n' | '\r' => ' ',

@@ -36,6 +36,8 @@ struct StyleDef {
 pub(crate) struct Styles {
     defs: HashMap<String, StyleDef>,
     default_paragraph: Option<String>,
+    /// Every defined style resolved once, so paragraphs cost one lookup.
+    resolved: HashMap<String, ParagraphStyle>,
 }
 
 /// A style's effect on one paragraph, after following its `basedOn` chain.
@@ -100,11 +102,27 @@ impl Styles {
                 def.num.ilvl = tag.attr(b"val")?.and_then(|v| v.trim().parse().ok());
             }
         }
+        let resolved = styles
+            .defs
+            .keys()
+            .map(|id| (id.clone(), styles.resolve(Some(id))))
+            .collect();
+        styles.resolved = resolved;
         Ok(styles)
     }
 
     /// What the paragraph style `id` (or the default paragraph style) makes of a paragraph.
     pub fn paragraph(&self, id: Option<&str>) -> ParagraphStyle {
+        match id.or(self.default_paragraph.as_deref()) {
+            Some(id) => match self.resolved.get(id) {
+                Some(style) => style.clone(),
+                None => self.resolve(Some(id)),
+            },
+            None => ParagraphStyle::default(),
+        }
+    }
+
+    fn resolve(&self, id: Option<&str>) -> ParagraphStyle {
         let mut out = ParagraphStyle::default();
         let Some(mut id) = id.or(self.default_paragraph.as_deref()) else {
             return out;

@@ -101,6 +101,19 @@ pub(crate) struct Xml<'a> {
     depth: usize,
     max_depth: usize,
     seen_root: bool,
+    /// Namespace of each element prefix seen in the current declaration scope: resolving
+    /// through the reader for every element was a measured hot spot.
+    ns_cache: Vec<(Vec<u8>, Ns)>,
+    /// Depths of open elements that declare namespaces; leaving one ends a scope.
+    scopes: Vec<usize>,
+}
+
+/// Most prefixes cached; more only means slower lookups through the reader.
+const NS_CACHE: usize = 32;
+
+/// Whether a start tag may declare namespaces (conservative: any `xmlns` in its attributes).
+fn declares_namespaces(start: &BytesStart<'_>) -> bool {
+    start.attributes_raw().windows(5).any(|w| w == b"xmlns")
 }
 
 impl<'a> Xml<'a> {
@@ -123,6 +136,8 @@ impl<'a> Xml<'a> {
             depth: 0,
             max_depth,
             seen_root: false,
+            ns_cache: Vec::new(),
+            scopes: Vec::new(),
         }
     }
 
@@ -160,13 +175,23 @@ impl<'a> Xml<'a> {
                         ));
                     }
                     self.seen_root = true;
-                    Node::Start(self.tag(start))
+                    if declares_namespaces(&start) {
+                        self.ns_cache.clear();
+                        self.scopes.push(self.depth);
+                    }
+                    Node::Start(self.tag(start, true))
                 }
                 Event::Empty(start) => {
                     self.seen_root = true;
-                    Node::Empty(self.tag(start))
+                    // An empty element's own declarations end with it: do not cache them.
+                    let cache = !declares_namespaces(&start);
+                    Node::Empty(self.tag(start, cache))
                 }
                 Event::End(_) => {
+                    if self.scopes.last() == Some(&self.depth) {
+                        self.scopes.pop();
+                        self.ns_cache.clear();
+                    }
                     self.depth = self.depth.saturating_sub(1);
                     Node::End { at: before }
                 }
@@ -261,10 +286,26 @@ impl<'a> Xml<'a> {
         Ok(out)
     }
 
-    fn tag(&self, start: BytesStart<'a>) -> Tag<'a> {
-        let ns = match self.reader.resolver().resolve_element(start.name()).0 {
-            ResolveResult::Bound(ns) => classify(ns.into_inner()),
-            _ => Ns::Other,
+    fn tag(&mut self, start: BytesStart<'a>, cache: bool) -> Tag<'a> {
+        let name = start.name();
+        let prefix = name.prefix().map_or(&b""[..], |p| p.into_inner());
+        let cached = self
+            .ns_cache
+            .iter()
+            .find(|(p, _)| p.as_slice() == prefix)
+            .map(|(_, ns)| *ns);
+        let ns = match cached {
+            Some(ns) if cache => ns,
+            _ => {
+                let ns = match self.reader.resolver().resolve_element(name).0 {
+                    ResolveResult::Bound(ns) => classify(ns.into_inner()),
+                    _ => Ns::Other,
+                };
+                if cache && self.ns_cache.len() < NS_CACHE {
+                    self.ns_cache.push((prefix.to_vec(), ns));
+                }
+                ns
+            }
         };
         Tag {
             ns,

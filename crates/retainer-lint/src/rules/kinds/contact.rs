@@ -50,7 +50,11 @@ impl Check for Contact {
             bad.sort_by_key(|(r, _)| r.start);
             for (range, what) in bad {
                 let quoted = scan.quote(b, &range);
-                let mut f = Finding::new(b, range, text.message(&[("match", &quoted), ("what", what)]));
+                let mut f = Finding::new(
+                    b,
+                    range,
+                    text.message(&[("match", &quoted), ("what", what)]),
+                );
                 f.label = Some(format!("malformed {what}"));
                 out.push(f);
             }

@@ -62,7 +62,8 @@ impl Check for DocxArtifacts {
                         doc.blocks.get(b).map_or(0, |bl| bl.text.len())
                     };
                     let range = change.at.start.offset..end.max(change.at.start.offset);
-                    let mut f = Finding::new(b, range, text.message(&[("what", what), ("author", &by)]));
+                    let mut f =
+                        Finding::new(b, range, text.message(&[("what", what), ("author", &by)]));
                     f.label = Some(format!("{what}{by}"));
                     out.push(f);
                 }
@@ -81,14 +82,21 @@ impl Check for DocxArtifacts {
                     let quoted = scan.quote(i, &(0..block.text.len()));
                     // Point at the commented words when the anchor is known.
                     let (b, range) = match block.comment.as_ref().and_then(|c| c.anchor.clone()) {
-                        Some(a) if a.start.block == a.end.block => (a.start.block, a.start.offset..a.end.offset),
+                        Some(a) if a.start.block == a.end.block => {
+                            (a.start.block, a.start.offset..a.end.offset)
+                        }
                         Some(a) => (
                             a.start.block,
-                            a.start.offset..doc.blocks.get(a.start.block).map_or(0, |bl| bl.text.len()),
+                            a.start.offset
+                                ..doc.blocks.get(a.start.block).map_or(0, |bl| bl.text.len()),
                         ),
                         None => (i, 0..block.text.len()),
                     };
-                    let mut f = Finding::new(b, range, text.message(&[("match", &quoted), ("author", &by)]));
+                    let mut f = Finding::new(
+                        b,
+                        range,
+                        text.message(&[("match", &quoted), ("author", &by)]),
+                    );
                     f.label = Some(format!("comment{by}"));
                     out.push(f);
                 }

@@ -43,7 +43,10 @@ impl Forbid {
             clauses.push((cx.clause(c)?, suggest.clone()));
         }
         for (phrase, replacement) in &p.replace {
-            let pat = if phrase.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-') {
+            let pat = if phrase
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+            {
                 format!(r"\b{}\b", phrase.replace(' ', r"\s+"))
             } else {
                 phrase.clone()
@@ -58,7 +61,11 @@ impl Forbid {
         }
         Ok(Forbid {
             clauses,
-            unless: p.unless.iter().map(|s| cx.pattern(s)).collect::<Result<_, _>>()?,
+            unless: p
+                .unless
+                .iter()
+                .map(|s| cx.pattern(s))
+                .collect::<Result<_, _>>()?,
             label: p.label,
         })
     }
@@ -75,9 +82,9 @@ impl Check for Forbid {
                         .any(|r| r.start < hit.unit.end && r.end > hit.unit.start)
                 });
                 // Overlapping matches of two patterns report once.
-                let overlaps = seen
-                    .iter()
-                    .any(|(b, r)| *b == hit.block && r.start < hit.span.end && hit.span.start < r.end);
+                let overlaps = seen.iter().any(|(b, r)| {
+                    *b == hit.block && r.start < hit.span.end && hit.span.start < r.end
+                });
                 if excused || overlaps {
                     continue;
                 }

@@ -31,7 +31,10 @@ impl Limit {
     /// Compile from the rule's parameters.
     pub fn compile(cx: &mut Compiler<'_>) -> Result<Self, ConfigError> {
         let p: Params = cx.params()?;
-        let max = p.max_business_days.or(cx.policy.max_business_days).unwrap_or(2.0);
+        let max = p
+            .max_business_days
+            .or(cx.policy.max_business_days)
+            .unwrap_or(2.0);
         if max.is_nan() || max < 0.0 {
             return Err(cx.error("`max_business_days` must be zero or more"));
         }
@@ -47,8 +50,12 @@ impl Check for Limit {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let mut seen: Vec<(usize, usize)> = Vec::new();
         for hit in scan.all(&self.context) {
-            let Some(block) = scan.doc.blocks.get(hit.block) else { continue };
-            let Some(sentence) = block.text.get(hit.unit.clone()) else { continue };
+            let Some(block) = scan.doc.blocks.get(hit.block) else {
+                continue;
+            };
+            let Some(sentence) = block.text.get(hit.unit.clone()) else {
+                continue;
+            };
             for d in find_durations(sentence) {
                 let start = hit.unit.start + d.span.start;
                 if seen.contains(&(hit.block, start)) {
@@ -70,7 +77,11 @@ impl Check for Limit {
                         ("max", &fmt_num(self.max)),
                     ]),
                 );
-                f.label = Some(self.label.clone().unwrap_or_else(|| format!("{} business days", fmt_num(days))));
+                f.label = Some(
+                    self.label
+                        .clone()
+                        .unwrap_or_else(|| format!("{} business days", fmt_num(days))),
+                );
                 f.suggestions = vec![format!("{} business days", fmt_num(self.max))];
                 out.push(f);
             }

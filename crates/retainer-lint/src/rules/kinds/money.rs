@@ -39,7 +39,10 @@ impl Money {
         let p: Params = cx.params()?;
         Ok(Money {
             check: p.check,
-            currency: p.currency.or_else(|| cx.policy.currency.clone()).map(|c| c.to_ascii_uppercase()),
+            currency: p
+                .currency
+                .or_else(|| cx.policy.currency.clone())
+                .map(|c| c.to_ascii_uppercase()),
             wrong_currency_message: p.wrong_currency_message,
         })
     }
@@ -58,7 +61,11 @@ impl Check for Money {
                         let quoted = scan.quote(b, &m.span);
                         match (m.currency, &self.currency) {
                             (None, _) => {
-                                let mut f = Finding::new(b, m.span.clone(), text.message(&[("match", &quoted)]));
+                                let mut f = Finding::new(
+                                    b,
+                                    m.span.clone(),
+                                    text.message(&[("match", &quoted)]),
+                                );
                                 f.label = Some("no currency".to_string());
                                 if let Some(c) = &self.currency {
                                     f.suggestions = vec![format!("{c} {quoted}")];
@@ -66,7 +73,9 @@ impl Check for Money {
                                 out.push(f);
                             }
                             (Some(Currency::Dollar), Some(want)) if dollar_code(want) => {}
-                            (Some(found), Some(want)) if found.code() != want.as_str() && m.marker.is_some() => {
+                            (Some(found), Some(want))
+                                if found.code() != want.as_str() && m.marker.is_some() =>
+                            {
                                 let msg = self.wrong_currency_message.clone().unwrap_or_else(|| {
                                     "\"{match}\" is in {found}, but the firm bills in {currency}".to_string()
                                 });
@@ -77,7 +86,11 @@ impl Check for Money {
                                 let mut f = Finding::new(
                                     b,
                                     m.span.clone(),
-                                    t.message(&[("match", &quoted), ("found", found.code()), ("currency", want)]),
+                                    t.message(&[
+                                        ("match", &quoted),
+                                        ("found", found.code()),
+                                        ("currency", want),
+                                    ]),
                                 );
                                 f.label = Some(format!("{} amount", found.code()));
                                 out.push(f);
@@ -93,7 +106,8 @@ impl Check for Money {
                         }
                         let words = scan.quote(b, &wf.words);
                         let figure = scan.quote(b, &wf.figure);
-                        let range = wf.words.start.min(wf.figure.start)..wf.words.end.max(wf.figure.end);
+                        let range =
+                            wf.words.start.min(wf.figure.start)..wf.words.end.max(wf.figure.end);
                         let mut f = Finding::new(
                             b,
                             range,
@@ -106,8 +120,16 @@ impl Check for Money {
                         );
                         f.label = Some("these disagree".to_string());
                         f.labels = vec![
-                            (b, wf.words.clone(), format!("the words say {}", fmt_num(wf.words_value))),
-                            (b, wf.figure.clone(), format!("the figure says {}", fmt_num(wf.figure_value))),
+                            (
+                                b,
+                                wf.words.clone(),
+                                format!("the words say {}", fmt_num(wf.words_value)),
+                            ),
+                            (
+                                b,
+                                wf.figure.clone(),
+                                format!("the figure says {}", fmt_num(wf.figure_value)),
+                            ),
                         ];
                         out.push(f);
                     }

@@ -32,7 +32,11 @@ impl Placeholder {
         let p: Params = cx.params()?;
         Ok(Placeholder {
             clauses: cx.clauses(&p.patterns)?,
-            fill_in: p.fill_in.iter().map(|s| cx.pattern(s)).collect::<Result<_, _>>()?,
+            fill_in: p
+                .fill_in
+                .iter()
+                .map(|s| cx.pattern(s))
+                .collect::<Result<_, _>>()?,
             label: p.label,
         })
     }
@@ -42,7 +46,9 @@ impl Check for Placeholder {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let mut seen: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         for hit in scan.all(&self.clauses) {
-            let Some(block) = scan.doc.blocks.get(hit.block) else { continue };
+            let Some(block) = scan.doc.blocks.get(hit.block) else {
+                continue;
+            };
             let words = block.text.get(hit.span.clone()).unwrap_or("");
             let blank = words.chars().all(|c| c == '_' || c == ' ');
             if blank {
@@ -62,7 +68,11 @@ impl Check for Placeholder {
             }
             seen.push((hit.block, hit.span.clone()));
             let quoted = scan.quote(hit.block, &hit.span);
-            let mut f = Finding::new(hit.block, hit.span.clone(), text.message(&[("match", &quoted)]));
+            let mut f = Finding::new(
+                hit.block,
+                hit.span.clone(),
+                text.message(&[("match", &quoted)]),
+            );
             f.label = self.label.clone();
             out.push(f);
         }

@@ -41,7 +41,11 @@ impl Readability {
 
 /// Syllables in a word, by vowel groups (the usual approximation).
 pub fn syllables(word: &str) -> usize {
-    let w: Vec<char> = word.to_lowercase().chars().filter(|c| c.is_alphabetic()).collect();
+    let w: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect();
     if w.is_empty() {
         return 0;
     }
@@ -74,7 +78,10 @@ impl Check for Readability {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let (mut s, mut w, mut y) = (0, 0, 0);
         for (b, block) in scan.doc.blocks.iter().enumerate() {
-            if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem { .. }) {
+            if !matches!(
+                block.kind,
+                BlockKind::Paragraph | BlockKind::ListItem { .. }
+            ) {
                 continue;
             }
             for r in scan.sentences(b) {
@@ -96,11 +103,16 @@ impl Check for Readability {
         if g <= self.max_grade {
             return;
         }
-        let Some((block, range)) = scan.anchor(&[]) else { return };
+        let Some((block, range)) = scan.anchor(&[]) else {
+            return;
+        };
         let mut f = Finding::new(
             block,
             range,
-            text.message(&[("grade", &fmt_num((g * 10.0).round() / 10.0)), ("max", &fmt_num(self.max_grade))]),
+            text.message(&[
+                ("grade", &fmt_num((g * 10.0).round() / 10.0)),
+                ("max", &fmt_num(self.max_grade)),
+            ]),
         );
         f.label = Some(format!("grade {:.1} over {w} words", g));
         out.push(f);

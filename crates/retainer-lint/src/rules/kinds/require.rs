@@ -9,7 +9,9 @@ use serde::Deserialize;
 use crate::config::ConfigError;
 use crate::rules::kinds::join_and;
 use crate::rules::pattern::PatternId;
-use crate::rules::{Check, ClauseId, ClauseSpec, Compiler, Element, ElementSpec, Finding, RuleText, Scan};
+use crate::rules::{
+    Check, ClauseId, ClauseSpec, Compiler, Element, ElementSpec, Finding, RuleText, Scan,
+};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,7 +62,9 @@ impl Require {
         if let Some(param) = &p.names_from {
             let names = match param.as_str() {
                 "taxes" => cx.policy.taxes.clone(),
-                _ => return Err(cx.error(&format!("`names_from` must be \"taxes\", not {param:?}"))),
+                _ => {
+                    return Err(cx.error(&format!("`names_from` must be \"taxes\", not {param:?}")))
+                }
             };
             // The firm's list, when set, replaces the pack's elements: one per name.
             if let Some(names) = names {
@@ -83,7 +87,11 @@ impl Require {
             weak: cx.clauses(&p.weak)?,
             weak_message: p.weak_message,
             weak_always: p.weak_always,
-            section: p.section.iter().map(|s| cx.pattern(s)).collect::<Result<_, _>>()?,
+            section: p
+                .section
+                .iter()
+                .map(|s| cx.pattern(s))
+                .collect::<Result<_, _>>()?,
         })
     }
 }
@@ -97,7 +105,8 @@ impl Check for Require {
             if let Some(msg) = &self.weak_message {
                 for hit in scan.all(&self.weak) {
                     let quoted = scan.quote(hit.block, &hit.span);
-                    let mut f = Finding::new(hit.block, hit.span.clone(), fill_weak(msg, &quoted, text));
+                    let mut f =
+                        Finding::new(hit.block, hit.span.clone(), fill_weak(msg, &quoted, text));
                     f.label = Some("too vague to count".to_string());
                     out.push(f);
                 }

@@ -40,7 +40,10 @@ pub fn word_count(text: &str) -> usize {
 impl Check for SentenceLength {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
         for (b, block) in scan.doc.blocks.iter().enumerate() {
-            if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Footnote) {
+            if !matches!(
+                block.kind,
+                BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Footnote
+            ) {
                 continue;
             }
             for s in scan.sentences(b) {
@@ -49,7 +52,10 @@ impl Check for SentenceLength {
                     let mut f = Finding::new(
                         b,
                         s.clone(),
-                        text.message(&[("words", &n.to_string()), ("max", &self.max_words.to_string())]),
+                        text.message(&[
+                            ("words", &n.to_string()),
+                            ("max", &self.max_words.to_string()),
+                        ]),
                     );
                     f.label = Some(format!("{n} words"));
                     out.push(f);

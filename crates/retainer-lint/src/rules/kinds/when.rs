@@ -7,7 +7,9 @@ use serde::Deserialize;
 use crate::config::ConfigError;
 use crate::rules::kinds::join_and;
 use crate::rules::kinds::require::fill_weak;
-use crate::rules::{Check, ClauseHit, ClauseId, ClauseSpec, Compiler, Element, ElementSpec, Finding, RuleText, Scan};
+use crate::rules::{
+    Check, ClauseHit, ClauseId, ClauseSpec, Compiler, Element, ElementSpec, Finding, RuleText, Scan,
+};
 
 /// Where a `when` rule looks for its elements, relative to the trigger.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -91,7 +93,8 @@ impl Check for When {
         if let Some(msg) = &self.weak_message {
             for hit in scan.all(&self.weak) {
                 let quoted = scan.quote(hit.block, &hit.span);
-                let mut f = Finding::new(hit.block, hit.span.clone(), fill_weak(msg, &quoted, text));
+                let mut f =
+                    Finding::new(hit.block, hit.span.clone(), fill_weak(msg, &quoted, text));
                 f.label = Some("too vague".to_string());
                 out.push(f);
             }
@@ -101,7 +104,12 @@ impl Check for When {
             let missing: Vec<&str> = self
                 .elements
                 .iter()
-                .filter(|e| !scan.all(&e.clauses).iter().any(|h| same_scope(self.scope, scan, t, h)))
+                .filter(|e| {
+                    !scan
+                        .all(&e.clauses)
+                        .iter()
+                        .any(|h| same_scope(self.scope, scan, t, h))
+                })
                 .map(|e| e.name.as_str())
                 .collect();
             if missing.is_empty() {
@@ -122,7 +130,11 @@ impl Check for When {
             let mut f = Finding::new(
                 t.block,
                 t.span.clone(),
-                text.message(&[("trigger", &quoted), ("match", &quoted), ("missing", &join_and(&missing))]),
+                text.message(&[
+                    ("trigger", &quoted),
+                    ("match", &quoted),
+                    ("missing", &join_and(&missing)),
+                ]),
             );
             f.label = self.label.clone();
             out.push(f);
