@@ -1,3 +1,8 @@
+mod cli_cmd;
+mod cli_commands;
+mod cli_common;
+mod cli_formats;
+mod cli_inputs;
 mod corpus;
 mod cross_format;
 mod docx_reader;
