@@ -1,3 +1,8 @@
+//! End-to-end tests: the library and the built CLI together, one binary with modules.
+
+// Tests report tables (recall, corpus figures) on stderr for `--nocapture` runs.
+#![allow(clippy::print_stderr)]
+
 mod cli_cmd;
 mod cli_commands;
 mod cli_common;
@@ -11,6 +16,7 @@ mod hostile;
 mod markdown_reader;
 mod rules_config;
 mod rules_fixtures;
+mod rules_jurisdictions;
 mod rules_suppress;
 mod smoke;
 mod support;

@@ -29,8 +29,12 @@ use crate::rules::Policy;
 /// A configuration or pack error: a stable code (`config.unknown-rule`), a message, and the
 /// spot in the TOML file.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("{message}")]
-pub struct ConfigError {
+#[error("{}", .0.message)]
+pub struct ConfigError(Box<ConfigErrorInner>);
+
+// Boxed: config errors travel through every compile step and should keep `Result` small.
+#[derive(Debug, Clone)]
+struct ConfigErrorInner {
     code: &'static str,
     message: String,
     help: Option<String>,
@@ -42,14 +46,14 @@ pub struct ConfigError {
 impl ConfigError {
     /// A configuration error with a message and no location.
     pub fn new(message: impl Into<String>) -> Self {
-        ConfigError {
+        ConfigError(Box::new(ConfigErrorInner {
             code: "config.invalid",
             message: message.into(),
             help: None,
             source_code: None,
             span: None,
             label: String::new(),
-        }
+        }))
     }
 
     /// An error at `span` of `source`.
@@ -60,61 +64,63 @@ impl ConfigError {
         span: Option<Range<usize>>,
         label: String,
     ) -> Self {
-        ConfigError {
+        ConfigError(Box::new(ConfigErrorInner {
             code,
             message: message.into(),
             help: None,
             source_code: Some(miette::NamedSource::new(source.name, source.text)),
             span,
             label,
-        }
+        }))
     }
 
     /// The same error with help text.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.0.help = Some(help.into());
         self
     }
 
     /// The stable code, e.g. `config.unknown-rule`.
     pub fn code(&self) -> &'static str {
-        self.code
+        self.0.code
     }
 
     /// The message.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// The byte range in the file, when known.
     pub fn span(&self) -> Option<Range<usize>> {
-        self.span.clone()
+        self.0.span.clone()
     }
 }
 
 impl miette::Diagnostic for ConfigError {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.code))
+        Some(Box::new(self.0.code))
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help
+        self.0
+            .help
             .as_ref()
             .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        self.source_code
+        self.0
+            .source_code
             .as_ref()
             .map(|s| s as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        let span = self.span.clone()?;
-        self.source_code.as_ref()?;
+        let span = self.0.span.clone()?;
+        self.0.source_code.as_ref()?;
         Some(Box::new(std::iter::once(
             miette::LabeledSpan::new_primary_with_span(
-                Some(self.label.clone()),
+                Some(self.0.label.clone()),
                 (span.start, span.len()),
             ),
         )))
@@ -174,7 +180,7 @@ struct RawConfig {
     #[serde(default)]
     params: Policy,
     #[serde(default)]
-    rules: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Table>>,
+    rules: BTreeMap<String, toml::Table>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
 }
@@ -186,17 +192,36 @@ struct RawOverride {
     #[serde(default)]
     params: Policy,
     #[serde(default)]
-    rules: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Table>>,
+    rules: BTreeMap<String, toml::Table>,
+}
+
+/// Where a `[rules]` key is written: `"id"` quoted, else the bare id after `rules.` or `[rules`.
+fn locate_rule_key(source: &Source, id: &str) -> Range<usize> {
+    let text = &source.text;
+    let quoted = format!("\"{id}\"");
+    if let Some(p) = text.find(&quoted) {
+        return p..p + quoted.len();
+    }
+    for prefix in ["rules.", "[rules."] {
+        if let Some(p) = text.find(&format!("{prefix}{id}")) {
+            let at = p + prefix.len();
+            return at..at + id.len();
+        }
+    }
+    0..0
 }
 
 fn rule_settings(
     source: &Source,
-    raw: BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Table>>,
+    raw: BTreeMap<String, toml::Table>,
 ) -> Result<BTreeMap<String, RuleSetting>, ConfigError> {
     let mut out = BTreeMap::new();
-    for (key, table) in raw {
-        let span = table.span();
-        let mut params = table.into_inner();
+    for (id, mut params) in raw {
+        let key_span = locate_rule_key(source, &id);
+        // The table runs from its key to the end of the file at most; searches stop at the
+        // first match, which is the nearest.
+        let span = key_span.start..source.text.len();
+        let key = (id, key_span);
         let severity = match params.remove("severity") {
             None => None,
             Some(toml::Value::String(s)) => Some(match s.as_str() {
@@ -209,7 +234,7 @@ fn rule_settings(
                     return Err(source
                         .error(
                             "config.bad-severity",
-                            format!("unknown severity \"{s}\" for rule `{}`", key.get_ref()),
+                            format!("unknown severity \"{s}\" for rule `{}`", key.0),
                             at,
                             "not a severity",
                         )
@@ -229,11 +254,11 @@ fn rule_settings(
             }
         };
         out.insert(
-            key.get_ref().clone(),
+            key.0,
             RuleSetting {
                 severity,
                 params,
-                key_span: key.span(),
+                key_span: key.1,
                 span,
             },
         );
@@ -400,7 +425,7 @@ impl Config {
 impl ConfigError {
     /// The same error with another code.
     pub fn with_code(mut self, code: &'static str) -> Self {
-        self.code = code;
+        self.0.code = code;
         self
     }
 }

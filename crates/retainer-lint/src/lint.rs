@@ -207,7 +207,11 @@ fn resolve(
                 def.common.help = Some(h.clone());
             }
             merge_params(&mut def.params, &t.params);
-            def.common.examples.extend(t.examples.iter().cloned());
+            // A tightened rule is checked against the tightening pack's examples when it has
+            // some: the base pack's may no longer hold ("plus GST" is not enough in ca-sk).
+            if !t.examples.is_empty() {
+                def.common.examples = t.examples.clone();
+            }
             def.overridden = Some((Some(t.source.clone()), t.span.clone()));
             if !t.params.is_empty() {
                 let mut f = (*def.fragments).clone();

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::number::find_numbers;
+use super::number::{find_numbers, parse_number};
 use super::{after, before, next_visible, regex, remove_overlaps};
 
 /// The unit of a [`Duration`].
@@ -53,12 +53,12 @@ impl Duration {
     }
 }
 
-/// A time unit right after a number, with an optional figure in brackets ("one (1) business
-/// day") and an optional adjective ("two full business days").
+/// A time unit right after a number, with an optional figure or words in brackets ("one (1)
+/// business day", "2 (two) business days") and an optional adjective ("two full business days").
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
         r"(?x)^
-        (?:\s+\(\s*[0-9]+(?:\.[0-9]+)?\s*\))?
+        (?:\s+\(\s*(?:[0-9]+(?:\.[0-9]+)?|(?P<words>[a-z]+(?:[\s-][a-z]+){0,3}))\s*\))?
         (?:\s*-\s*|\s*)
         (?:(?:full|clear|additional|further|more|consecutive|extra)\s+)?
         (?:
@@ -165,6 +165,12 @@ pub fn find_durations(text: &str) -> Vec<Duration> {
         let (Some(whole), Some((unit, factor))) = (c.get(0), unit_of(&c)) else {
             continue;
         };
+        // Words in brackets must be the number again ("2 (two) days"), not a remark.
+        if c.name("words")
+            .is_some_and(|w| parse_number(w.as_str()).is_none())
+        {
+            continue;
+        }
         let end = n.span.end + whole.end();
         if FREQUENCY_AFTER.is_match(after(text, end)) {
             continue;

@@ -24,7 +24,19 @@
 //!   business day, so one business day is its upper bound. "At the end of the day" (the idiom)
 //!   is not a duration: the phrase needs "by", "before", "until", "no later than" or "within".
 //! - A money amount written with a range connector after a marked amount ("$8,000 to 10,000")
-//!   inherits the currency: `currency` is `Some` while `marker` is `None`.
+//!   inherits the currency: `currency` is `Some` while `marker` is `None`. A bare amount
+//!   (`currency: None`) is reported only where the same line says it is money: an hourly rate
+//!   ("350 per hour", "250/h") or a money noun right before it ("a retainer of 3,000").
+//! - Durations count only a number directly followed by a unit, so they never come from "one of",
+//!   "no one", years, rule or section numbers. Frequencies ("24 hours a day", "$350 an hour",
+//!   "twice a month") are excluded. There is no unit for years (not a response time).
+//! - Phones: a well-formed number is reported when labelled ("tel", "phone", "call", "reach ...
+//!   at", "fax", "T:"), written with "+" or a bracketed area code, or grouped with 10+ digits.
+//!   A malformed one is reported only with such a label, or when it is one digit off the
+//!   NANP 3-3-4 shape with hyphens or dots ("306-555-014"). Reference labels ("File No.",
+//!   "Rule", "s.", "Part", "Code") and date / year-range shapes are never phones.
+//! - Emails: something is reported only when it has a local part and a domain that starts with
+//!   a letter or digit; "p singh@example.com" is seen as "singh@example.com" (valid).
 
 mod contact;
 mod duration;

@@ -136,6 +136,10 @@ pub enum Within {
     Sentence,
     /// One block (paragraph, list item, table cell).
     Block,
+    /// One section: the heading and the blocks under it (a table row's cells, a contact
+    /// block split over lines, a heading naming a person and the paragraph giving their
+    /// number).
+    Section,
 }
 
 /// A clause compiled to pattern ids.
@@ -563,6 +567,9 @@ impl Scan<'_> {
         let Some(def) = self.engine.clauses.get(c) else {
             return Vec::new();
         };
+        if def.within == Within::Section {
+            return self.eval_section_clause(def);
+        }
         let mut out = Vec::new();
         for (b, block) in self.doc.blocks.iter().enumerate() {
             if !block.kind.is_prose() || !def.all.iter().all(|&p| self.hit(b, p)) {
@@ -570,10 +577,10 @@ impl Scan<'_> {
             }
             let finds: Vec<Vec<Range<usize>>> = def.all.iter().map(|&p| self.find(b, p)).collect();
             let nots: Vec<Vec<Range<usize>>> = def.not.iter().map(|&p| self.find(b, p)).collect();
-            let whole = [0..block.text.len()];
+            let whole = 0..block.text.len();
             let units = match def.within {
                 Within::Sentence => self.sentences(b),
-                Within::Block => &whole[..],
+                Within::Block | Within::Section => std::slice::from_ref(&whole),
             };
             for unit in units {
                 let inside = |r: &Range<usize>| r.start >= unit.start && r.start < unit.end;
@@ -593,6 +600,42 @@ impl Scan<'_> {
                 });
             }
         }
+        out
+    }
+
+    fn eval_section_clause(&self, def: &ClauseDef) -> Vec<ClauseHit> {
+        // Blocks outside any section (letterhead, header, footer) form one group of their own.
+        let mut groups: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
+        for (b, block) in self.doc.blocks.iter().enumerate() {
+            if !block.kind.is_prose() {
+                continue;
+            }
+            match groups.iter_mut().find(|(s, _)| *s == block.section) {
+                Some((_, v)) => v.push(b),
+                None => groups.push((block.section, vec![b])),
+            }
+        }
+        let mut out = Vec::new();
+        for (_, blocks) in groups {
+            let has = |p: PatternId| blocks.iter().any(|&b| self.hit(b, p));
+            if !def.all.iter().all(|&p| has(p)) || def.not.iter().any(|&p| has(p)) {
+                continue;
+            }
+            let first = def.all.first().and_then(|&p| {
+                blocks
+                    .iter()
+                    .find_map(|&b| self.find(b, p).into_iter().next().map(|r| (b, r)))
+            });
+            if let Some((b, span)) = first {
+                let len = self.doc.blocks.get(b).map_or(0, |bl| bl.text.len());
+                out.push(ClauseHit {
+                    block: b,
+                    unit: 0..len,
+                    span,
+                });
+            }
+        }
+        out.sort_by_key(|h| (h.block, h.span.start));
         out
     }
 

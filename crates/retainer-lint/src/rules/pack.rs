@@ -11,7 +11,15 @@ use crate::config::ConfigError;
 use crate::diagnostic::Severity;
 
 /// The packs built into the binary, by name.
-pub const BUILTIN_PACKS: &[(&str, &str)] = &[("core", include_str!("../../../../rules/core.toml"))];
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+    ("core", include_str!("../../../../rules/core.toml")),
+    ("ca-sk", include_str!("../../../../rules/ca-sk.toml")),
+    ("ca-on", include_str!("../../../../rules/ca-on.toml")),
+    ("us-ny", include_str!("../../../../rules/us-ny.toml")),
+    ("us-ca", include_str!("../../../../rules/us-ca.toml")),
+    ("uk-sra", include_str!("../../../../rules/uk-sra.toml")),
+    ("au-ul", include_str!("../../../../rules/au-ul.toml")),
+];
 
 /// A TOML source with its name, for error reports.
 #[derive(Debug, Clone)]
@@ -340,6 +348,25 @@ pub fn parse(source: Source) -> Result<Pack, ConfigError> {
             overridden: None,
         });
     }
+    // A table's span ends at its last direct key; its sub-tables ([[rule.examples]],
+    // [[rule.elements]]) follow, so each rule's region runs to the next table of the pack.
+    let mut starts: Vec<usize> = raw
+        .rule
+        .iter()
+        .chain(raw.tighten.iter())
+        .map(|t| t.span().start)
+        .collect();
+    starts.sort_unstable();
+    let region_end = |start: usize| {
+        starts
+            .iter()
+            .copied()
+            .find(|&s| s > start)
+            .unwrap_or(source.text.len())
+    };
+    for r in &mut rules {
+        r.span = r.span.start..region_end(r.span.start).max(r.span.end);
+    }
     let mut tightens = Vec::new();
     for spanned in &raw.tighten {
         let span = spanned.span();
@@ -350,6 +377,7 @@ pub fn parse(source: Source) -> Result<Pack, ConfigError> {
         let t: TightenCommon = toml::Value::Table(common)
             .try_into()
             .map_err(|e| table_error(&source, &span, &e, "a [[tighten]] entry"))?;
+        let span = span.start..region_end(span.start).max(span.end);
         tightens.push(Tighten {
             id: t.id,
             severity: t.severity,

@@ -58,7 +58,7 @@ pub const BUILTIN_FRAGMENTS: &[(&str, &str)] = &[
     (
         "name",
         // A capitalised personal name: "Priya Singh", "Maria de la Cruz", "J. R. Smith".
-        r"(?-i:\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+(?:de|da|van|von|der|la|le|di|du|del|bin|al)){0,2}\s+[A-Z][a-zA-Z'’]+(?:-[A-Z][a-z]+)?\b)",
+        r"(?-i:\b\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}\.)?(?:\s+(?:de|da|van|von|der|la|le|di|du|del|bin|al)){0,2}\s+\p{Lu}[\p{L}'’]+(?:-\p{Lu}\p{Ll}+)?\b)",
     ),
     (
         "title-name",
@@ -78,7 +78,7 @@ pub const BUILTIN_FRAGMENTS: &[(&str, &str)] = &[
     ),
     (
         "reply",
-        r"(?:\b(?:respon(?:d|ds|ded|ding|se|ses)|repl(?:y|ies|ied|ying)|answer(?:s|ed|ing)?|acknowledg\w*|return(?:s|ed|ing)?\s+(?:your\s+|all\s+|any\s+|client\s+|phone\s+|telephone\s+)*(?:calls?|messages?|e-?mails?|voicemails?)|get\s+back\s+to\s+you|revert|come\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+(?:us|me))\b)",
+        r"(?:\b(?:respon(?:d|ds|ded|ding|se|ses)|repl(?:y|ies|ied|ying)|answer(?:s|ed|ing)?|acknowledg\w*|return(?:s|ed|ing)?\s+(?:(?:your|all|any|client|phone|telephone|every|each|the|my|our|missed|their)\s+)*(?:calls?|messages?|e-?mails?|voicemails?)|get\s+back\s+to\s+you|revert|come\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+(?:us|me))\b)",
     ),
     (
         "message",

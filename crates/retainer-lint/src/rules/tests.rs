@@ -114,3 +114,41 @@ fn bad_examples_point_at_words_not_nothing() {
     assert_eq!(&doc.text[d[0].span.clone()], "promptly");
     assert_eq!(d[0].suggestions, vec!["within 2 business days".to_string()]);
 }
+
+#[test]
+fn jurisdiction_pack_examples_behave_as_declared() {
+    for pack in ["ca-sk", "ca-on", "us-ny", "us-ca", "uk-sra", "au-ul"] {
+        let mut config = Config::builtin();
+        config.extends.push(pack.to_string());
+        let linter = match Linter::new(&config) {
+            Ok(l) => l,
+            Err(e) => panic!("{pack}: {e:?}"),
+        };
+        let prefix = match pack {
+            "ca-sk" => "sk.",
+            "ca-on" => "on.",
+            "us-ny" => "ny.",
+            "us-ca" => "ca.",
+            "uk-sra" => "uk.",
+            _ => "au.",
+        };
+        assert!(
+            linter
+                .rules()
+                .iter()
+                .any(|r| r.id.starts_with(prefix) && r.pack == pack),
+            "{pack}"
+        );
+        let failures: Vec<String> = linter
+            .check_examples()
+            .iter()
+            .map(|f| {
+                format!(
+                    "{pack} {} bad={} {:?} -> {:?}",
+                    f.rule, f.bad, f.snippet, f.found
+                )
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

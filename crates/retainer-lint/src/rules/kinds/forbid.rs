@@ -23,11 +23,14 @@ struct Params {
     unless: Vec<String>,
     #[serde(default)]
     label: Option<String>,
+    #[serde(default)]
+    only_if: Vec<ClauseSpec>,
 }
 
 /// A compiled `forbid` rule.
 #[derive(Debug)]
 pub struct Forbid {
+    only_if: Vec<ClauseId>,
     clauses: Vec<(ClauseId, Vec<String>)>,
     unless: Vec<PatternId>,
     label: Option<String>,
@@ -60,6 +63,7 @@ impl Forbid {
             return Err(cx.error("a `forbid` rule needs `patterns` or `replace`"));
         }
         Ok(Forbid {
+            only_if: cx.clauses(&p.only_if)?,
             clauses,
             unless: p
                 .unless
@@ -73,6 +77,10 @@ impl Forbid {
 
 impl Check for Forbid {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
+        // The rule applies only to some letters (terms forbidden in contingent fee agreements).
+        if !self.only_if.is_empty() && scan.first(&self.only_if).is_none() {
+            return;
+        }
         let mut seen: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         for (clause, suggestions) in &self.clauses {
             for hit in scan.clause(*clause) {

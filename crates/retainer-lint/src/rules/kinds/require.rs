@@ -25,6 +25,8 @@ struct Params {
     #[serde(default)]
     only_if: Vec<ClauseSpec>,
     #[serde(default)]
+    unless: Vec<ClauseSpec>,
+    #[serde(default)]
     weak: Vec<ClauseSpec>,
     #[serde(default)]
     weak_message: Option<String>,
@@ -39,6 +41,7 @@ struct Params {
 pub struct Require {
     elements: Vec<Element>,
     only_if: Vec<ClauseId>,
+    unless: Vec<ClauseId>,
     weak: Vec<ClauseId>,
     weak_message: Option<String>,
     weak_always: bool,
@@ -84,6 +87,7 @@ impl Require {
         Ok(Require {
             elements,
             only_if: cx.clauses(&p.only_if)?,
+            unless: cx.clauses(&p.unless)?,
             weak: cx.clauses(&p.weak)?,
             weak_message: p.weak_message,
             weak_always: p.weak_always,
@@ -99,6 +103,10 @@ impl Require {
 impl Check for Require {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
         if !self.only_if.is_empty() && scan.first(&self.only_if).is_none() {
+            return;
+        }
+        // The rule does not apply to this kind of letter (no bills under a contingency fee).
+        if scan.first(&self.unless).is_some() {
             return;
         }
         if self.weak_always {

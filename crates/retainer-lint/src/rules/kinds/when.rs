@@ -40,11 +40,14 @@ struct Params {
     weak: Vec<ClauseSpec>,
     #[serde(default)]
     weak_message: Option<String>,
+    #[serde(default)]
+    only_if: Vec<ClauseSpec>,
 }
 
 /// A compiled `when` rule.
 #[derive(Debug)]
 pub struct When {
+    only_if: Vec<ClauseId>,
     trigger: Vec<ClauseId>,
     elements: Vec<Element>,
     scope: Scope,
@@ -61,6 +64,7 @@ impl When {
             return Err(cx.error("a `when` rule needs a `trigger`, and `elements` or `weak`"));
         }
         Ok(When {
+            only_if: cx.clauses(&p.only_if)?,
             trigger: cx.clauses(&p.trigger)?,
             elements: cx.elements(&p.elements)?,
             scope: p.scope,
@@ -85,9 +89,34 @@ fn same_scope(scope: Scope, scan: &Scan<'_>, trigger: &ClauseHit, hit: &ClauseHi
 
 impl Check for When {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
-        let triggers = scan.all(&self.trigger);
+        // The rule applies only to some letters (a contingent fee in a parenting matter).
+        if !self.only_if.is_empty() && scan.first(&self.only_if).is_none() {
+            return;
+        }
+        let mut triggers = scan.all(&self.trigger);
         if triggers.is_empty() {
             return;
+        }
+        // A heading names the topic ("Contingent fee"); the clause itself is the better spot.
+        let is_heading = |h: &ClauseHit| {
+            scan.doc
+                .blocks
+                .get(h.block)
+                .is_some_and(|b| b.kind.is_heading())
+        };
+        if triggers.iter().any(|h| !is_heading(h)) {
+            triggers.retain(|h| !is_heading(h));
+        }
+        // Across the whole letter the finding is reported once: at the first trigger of the
+        // first clause listed (packs list the most telling phrasing first).
+        if self.scope == Scope::Document {
+            let first = self
+                .trigger
+                .iter()
+                .find_map(|&c| scan.clause(c).iter().find(|h| !is_heading(h)).cloned());
+            if let Some(f) = first {
+                triggers.retain(|h| *h == f);
+            }
         }
         // Vague stand-ins ("other staff at their usual rates") are reported where they stand.
         if let Some(msg) = &self.weak_message {
