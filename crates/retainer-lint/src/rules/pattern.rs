@@ -8,6 +8,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
+use std::sync::OnceLock;
+
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 /// Number words, for "two business days", "forty-eight hours", "one hundred and fifty".
@@ -179,7 +181,51 @@ pub type PatternId = usize;
 pub struct PatternSetBuilder {
     sources: Vec<String>,
     by_source: HashMap<String, PatternId>,
-    regexes: Vec<Regex>,
+}
+
+/// Rewrite `\b`, `\w`, `\d` and their negations (outside character classes) as their ASCII
+/// forms. A Unicode word boundary makes the regex crate's lazy DFA give up at the first
+/// non-ASCII character (a curly quote, "£", "€") and fall back to a far slower engine, and
+/// case-folding the Unicode `\w` class dominated compiling a configuration.
+fn ascii_word_boundaries(source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + 16);
+    let mut chars = source.chars();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(b @ ('b' | 'B' | 'w' | 'W' | 'd' | 'D')) if !in_class => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A `]` or `^]` right after the opening bracket is a literal.
+                let rest = chars.as_str();
+                for lit in ["^]", "]", "^"] {
+                    if rest.starts_with(lit) {
+                        out.push_str(lit);
+                        chars = rest[lit.len()..].chars();
+                        break;
+                    }
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn builder(source: &str) -> RegexBuilder {
@@ -193,15 +239,21 @@ fn builder(source: &str) -> RegexBuilder {
 impl PatternSetBuilder {
     /// Add a pattern written in a pack (fragments expanded with `fragments`).
     pub fn add(&mut self, pattern: &str, fragments: &Fragments) -> Result<PatternId, PatternError> {
-        let expanded = fragments.expand(pattern)?;
+        let expanded = ascii_word_boundaries(&fragments.expand(pattern)?);
         if let Some(&id) = self.by_source.get(&expanded) {
             return Ok(id);
         }
-        let regex = builder(&expanded).build().map_err(|e| PatternError {
-            pattern: pattern.to_string(),
-            reason: regex_reason(&e),
-        })?;
-        if regex.is_match("") {
+        // Syntax is checked here (cheaply) so the error names the pattern as written; the
+        // pattern is compiled once, in the set, and on its own only when a block matches it.
+        // Case folding is the costly part of translation and cannot change syntax or emptiness.
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&expanded)
+            .map_err(|e| PatternError {
+                pattern: pattern.to_string(),
+                reason: syntax_reason(&e),
+            })?;
+        if hir.properties().minimum_len() == Some(0) {
             return Err(PatternError {
                 pattern: pattern.to_string(),
                 reason: "the pattern matches empty text, so it would match everywhere".to_string(),
@@ -210,7 +262,6 @@ impl PatternSetBuilder {
         let id = self.sources.len();
         self.by_source.insert(expanded.clone(), id);
         self.sources.push(expanded);
-        self.regexes.push(regex);
         Ok(id)
     }
 
@@ -219,17 +270,28 @@ impl PatternSetBuilder {
         let set = RegexSetBuilder::new(&self.sources)
             .case_insensitive(true)
             .size_limit(512 << 20)
-            .dfa_size_limit(512 << 20)
+            .dfa_size_limit(64 << 20)
             .build()
             .map_err(|e| PatternError {
                 pattern: String::new(),
                 reason: regex_reason(&e),
             })?;
+        let regexes = self.sources.iter().map(|_| OnceLock::new()).collect();
         Ok(PatternSet {
             set,
-            regexes: self.regexes,
+            sources: self.sources,
+            regexes,
         })
     }
+}
+
+fn syntax_reason(e: &regex_syntax::Error) -> String {
+    let full = e.to_string();
+    full.lines()
+        .filter(|l| l.starts_with("error:"))
+        .map(|l| l.trim_start_matches("error:").trim().to_string())
+        .next()
+        .unwrap_or(full)
 }
 
 fn regex_reason(e: &regex::Error) -> String {
@@ -251,7 +313,9 @@ fn regex_reason(e: &regex::Error) -> String {
 #[derive(Debug, Clone)]
 pub struct PatternSet {
     set: RegexSet,
-    regexes: Vec<Regex>,
+    sources: Vec<String>,
+    /// Each pattern on its own, compiled the first time a block matches it.
+    regexes: Vec<OnceLock<Option<Regex>>>,
 }
 
 impl PatternSet {
@@ -268,7 +332,11 @@ impl PatternSet {
 
     /// All matches of one pattern in `text`.
     pub fn find_all(&self, id: PatternId, text: &str) -> Vec<Range<usize>> {
-        match self.regexes.get(id) {
+        let regex = self.regexes.get(id).and_then(|cell| {
+            cell.get_or_init(|| builder(self.sources.get(id)?).build().ok())
+                .as_ref()
+        });
+        match regex {
             Some(re) => re
                 .find_iter(text)
                 .map(|m| m.range())
@@ -282,6 +350,7 @@ impl PatternSet {
     pub fn empty() -> Self {
         PatternSet {
             set: RegexSet::empty(),
+            sources: Vec::new(),
             regexes: Vec::new(),
         }
     }
