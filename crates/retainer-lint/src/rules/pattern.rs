@@ -211,9 +211,9 @@ fn ascii_word_boundaries(source: &str) -> String {
                 // A `]` or `^]` right after the opening bracket is a literal.
                 let rest = chars.as_str();
                 for lit in ["^]", "]", "^"] {
-                    if rest.starts_with(lit) {
+                    if let Some(after) = rest.strip_prefix(lit) {
                         out.push_str(lit);
-                        chars = rest[lit.len()..].chars();
+                        chars = after.chars();
                         break;
                     }
                 }
