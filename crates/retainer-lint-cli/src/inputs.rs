@@ -147,13 +147,34 @@ fn glob(pattern: &str) -> Vec<Input> {
         .collect()
 }
 
-/// A letter by extension, not a Word lock file (`~$letter.docx`).
+/// A repository's own documentation, found beside templates but never a letter. Named on the
+/// command line, such a file is still linted.
+const REPOSITORY_DOCS: &[&str] = &[
+    "readme",
+    "changelog",
+    "contributing",
+    "license",
+    "licence",
+    "code_of_conduct",
+    "security",
+];
+
+/// A letter by extension, not a Word lock file (`~$letter.docx`) nor a repository document
+/// (`README.md`, `CHANGELOG.md`…).
 fn is_letter(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
     if name.starts_with("~$") {
+        return false;
+    }
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    if REPOSITORY_DOCS.contains(&stem.as_str()) {
         return false;
     }
     path.extension()
@@ -198,6 +219,9 @@ mod tests {
         assert!(!is_letter(Path::new("a/letter.doc")));
         assert!(!is_letter(Path::new("a/letter.pdf")));
         assert!(!is_letter(Path::new("Makefile")));
+        assert!(!is_letter(Path::new("templates/README.md")));
+        assert!(!is_letter(Path::new("CHANGELOG.md")));
+        assert!(is_letter(Path::new("readme-letter.md")));
     }
 
     #[test]
