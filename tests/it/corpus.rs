@@ -15,7 +15,7 @@ use retainer_lint::{Document, Limits};
 
 /// `../shared/corpus/docx` from the repository root; a git worktree may sit deeper, so the
 /// ancestors of the root are searched too.
-fn corpus_dir() -> Option<PathBuf> {
+pub(crate) fn corpus_dir() -> Option<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent()?;
     root.ancestors()
         .skip(1)
@@ -23,7 +23,7 @@ fn corpus_dir() -> Option<PathBuf> {
         .find(|d| d.is_dir())
 }
 
-fn corpus_files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn corpus_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for suite in std::fs::read_dir(dir).unwrap() {
         let suite = suite.unwrap().path();

@@ -13,6 +13,7 @@ mod cross_format;
 mod docx_reader;
 mod fixtures_meta;
 mod hostile;
+mod lint_corpus;
 mod markdown_reader;
 mod rules_config;
 mod rules_fixtures;
