@@ -203,14 +203,24 @@ fn lint_one(input: &Input, linter: &Linter, selection: &Selection) -> Checked {
         _ => cwd.join(&input.name),
     };
     let format = read::detect(&bytes, Some(&input.name));
-    let outcome = read::read(&bytes, format, linter.limits()).map(|document| {
-        let mut diagnostics = linter.lint_document_at(&document, &at);
-        diagnostics.retain(|d| selection.allows(&d.rule));
-        Report {
-            name: input.name.clone(),
-            document: Arc::new(document),
-            diagnostics,
-        }
+    // One letter that trips a bug must not stop the run over the others: it is reported as
+    // that letter's error (exit status 2) and the rest are linted.
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read::read(&bytes, format, linter.limits()).map(|document| {
+            let mut diagnostics = linter.lint_document_at(&document, &at);
+            diagnostics.retain(|d| selection.allows(&d.rule));
+            Report {
+                name: input.name.clone(),
+                document: Arc::new(document),
+                diagnostics,
+            }
+        })
+    }));
+    let outcome = checked.unwrap_or_else(|_| {
+        Err(InputError::new(
+            InputErrorKind::Internal,
+            "retainer-lint failed while checking this letter (an internal error)",
+        ))
     });
     let format = match &outcome {
         Ok(report) => Some(report.document.format),
@@ -229,7 +239,8 @@ fn identified_format(error: &InputError, bytes: &[u8], name: &str) -> Option<For
         InputErrorKind::LegacyDoc
         | InputErrorKind::NotWordDocument
         | InputErrorKind::UnknownFormat
-        | InputErrorKind::Io => None,
+        | InputErrorKind::Io
+        | InputErrorKind::Internal => None,
         _ => read::detect(bytes, Some(name)),
     }
 }

@@ -34,6 +34,9 @@ pub enum InputErrorKind {
     UnknownFormat,
     /// `input.io`: the file could not be opened or read.
     Io,
+    /// `internal.error`: retainer-lint itself failed on this letter (a bug, never the
+    /// letter's fault). Callers that isolate letters from each other report it per letter.
+    Internal,
 }
 
 impl InputErrorKind {
@@ -52,6 +55,7 @@ impl InputErrorKind {
             InputErrorKind::ZipBomb => "input.zip-bomb",
             InputErrorKind::UnknownFormat => "input.unknown-format",
             InputErrorKind::Io => "input.io",
+            InputErrorKind::Internal => "internal.error",
         }
     }
 
@@ -64,6 +68,9 @@ impl InputErrorKind {
             InputErrorKind::NotWordDocument => "retainer-lint reads .docx, .md and .txt letters",
             InputErrorKind::CorruptZip | InputErrorKind::MalformedXml => {
                 "the file is damaged; open it in Word, which may offer to repair it, and save a new copy"
+            }
+            InputErrorKind::Internal => {
+                "this is a bug in retainer-lint, not a problem with the letter; please report it with the file if you can share it"
             }
             InputErrorKind::TooLarge | InputErrorKind::TooDeep => {
                 "if this is a genuine letter, raise the limit (see `--help` for the limit options)"
