@@ -48,17 +48,7 @@ mod tests {
 
     #[test]
     fn one_line_per_finding_and_per_unreadable_letter() {
-        let checked = fixtures::run();
-        let mut out = Vec::new();
-        write(
-            &Run {
-                checked: &checked,
-                rules: &[],
-            },
-            &mut out,
-        )
-        .unwrap();
-        let out = String::from_utf8(out).unwrap();
+        let out = fixtures::render(write);
         assert_eq!(
             out,
             "letters/smith.md:5:17: warning[response.vague] \"promptly\" gives the client no time to hold you to\n\

@@ -167,3 +167,20 @@ pub fn rules() -> Vec<RuleInfo> {
         ),
     ]
 }
+
+/// The output of a reporter over [`run`], with no driver rules.
+pub fn render(
+    write: impl Fn(&super::Run<'_>, &mut dyn std::io::Write) -> std::io::Result<()>,
+) -> String {
+    let checked = run();
+    let mut out = Vec::new();
+    write(
+        &super::Run {
+            checked: &checked,
+            rules: &[],
+        },
+        &mut out,
+    )
+    .expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("reporters write UTF-8")
+}

@@ -73,17 +73,7 @@ mod tests {
 
     #[test]
     fn one_command_per_finding() {
-        let checked = fixtures::run();
-        let mut out = Vec::new();
-        write(
-            &Run {
-                checked: &checked,
-                rules: &[],
-            },
-            &mut out,
-        )
-        .unwrap();
-        let out = String::from_utf8(out).unwrap();
+        let out = fixtures::render(write);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 5);
         assert_eq!(
