@@ -166,22 +166,39 @@ impl Linters {
     }
 }
 
-/// Lint every input with its linter, in parallel; results keep the inputs' order.
-pub fn lint_all(
+/// Letters checked in parallel at a time: each batch's results are handed on, in input order,
+/// before the next batch starts, so memory stays flat however many letters there are.
+const BATCH: usize = 256;
+
+/// Lint every input with its linter, in parallel, turning each letter's outcome into a
+/// `P` (a rendered report piece) while its document is in memory, and hand the pieces to
+/// `emit` in the inputs' order.
+pub fn lint_each<P, E>(
     inputs: &[(Input, Linter)],
     selection: &Selection,
     progress: Option<&indicatif::ProgressBar>,
-) -> Vec<Checked> {
-    inputs
-        .par_iter()
-        .map(|(input, linter)| {
-            let checked = lint_one(input, linter, selection);
-            if let Some(bar) = progress {
-                bar.inc(1);
-            }
-            checked
-        })
-        .collect()
+    render: impl Fn(Checked) -> P + Sync,
+    mut emit: impl FnMut(P) -> Result<(), E>,
+) -> Result<(), E>
+where
+    P: Send,
+{
+    for batch in inputs.chunks(BATCH) {
+        let pieces: Vec<P> = batch
+            .par_iter()
+            .map(|(input, linter)| {
+                let piece = render(lint_one(input, linter, selection));
+                if let Some(bar) = progress {
+                    bar.inc(1);
+                }
+                piece
+            })
+            .collect();
+        for piece in pieces {
+            emit(piece)?;
+        }
+    }
+    Ok(())
 }
 
 fn lint_one(input: &Input, linter: &Linter, selection: &Selection) -> Checked {
@@ -316,6 +333,39 @@ mod tests {
         let s = Selection::new(&["fees".into(), "fess".into()], &[]);
         let rules = [rule];
         assert_eq!(s.unknown(&rules).collect::<Vec<_>>(), ["fess"]);
+    }
+
+    /// More letters than one batch: every letter is handed on once, in input order.
+    #[test]
+    fn letters_are_emitted_in_input_order_across_batches() {
+        let dir = tempfile::tempdir().unwrap();
+        let linter = Linter::builtin();
+        let jobs: Vec<(Input, Linter)> = (0..BATCH + 44)
+            .map(|i| {
+                let path = dir.path().join(format!("letter-{i}.md"));
+                std::fs::write(&path, format!("Dear [CLIENT {i}],\n")).unwrap();
+                let input = Input {
+                    name: format!("letter-{i}.md"),
+                    source: Source::File(path),
+                };
+                (input, linter.clone())
+            })
+            .collect();
+        let mut names = Vec::new();
+        let done: Result<(), ()> = lint_each(
+            &jobs,
+            &Selection::default(),
+            None,
+            |c| (c.name, c.outcome.map(|r| r.diagnostics.len())),
+            |(name, findings)| {
+                assert!(findings.is_ok_and(|n| n > 0), "{name}");
+                names.push(name);
+                Ok(())
+            },
+        );
+        assert_eq!(done, Ok(()));
+        let expected: Vec<String> = jobs.iter().map(|(i, _)| i.name.clone()).collect();
+        assert_eq!(names, expected);
     }
 
     #[test]

@@ -23,7 +23,7 @@ use retainer_lint::{Linter, RuleInfo, Severity};
 use crate::args::{CheckArgs, Cli, Command, ConfigArgs, OutputFormat};
 use crate::check::{Linters, Selection};
 use crate::failure::{eprint, Failure, InConfig};
-use crate::report::{Run, Style, Summary};
+use crate::report::{Gathered, Reporter, Style, Summary};
 
 /// Exit status: no finding reaches the threshold.
 pub const EXIT_CLEAN: u8 = 0;
@@ -190,40 +190,39 @@ fn check(args: CheckArgs) -> Result<u8, Fail> {
         .filter(|r| selection.allows(&r.id))
         .collect();
 
-    let progress = progress_bar(jobs.len());
-    let checked = check::lint_all(&jobs, &selection, progress.as_ref());
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
-
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let style = match args.format {
         OutputFormat::Human => output::style(args.color, to_terminal),
         _ => Style::plain(),
     };
-    let run = Run {
-        checked: &checked,
-        rules: &rules,
+    let reporter = Reporter::new(args.format, args.statistics, style, &rules);
+    let output_failure = |e: std::io::Error| {
+        let what = match &args.output {
+            Some(path) => format!("could not write {}: {e}", path.display()),
+            None => format!("could not write: {e}"),
+        };
+        boxed(Failure::new("output.io", what))
     };
-    let mut buffer = Vec::new();
-    report::write(args.format, args.statistics, &run, style, &mut buffer).map_err(|e| {
-        boxed(Failure::new(
-            "output.io",
-            format!("could not format the report: {e}"),
-        ))
-    })?;
-    match &args.output {
-        Some(path) => output::write_atomic(path, &buffer).map_err(|e| {
-            boxed(Failure::new(
-                "output.io",
-                format!("could not write {}: {e}", path.display()),
-            ))
-        })?,
-        None => output::write_stdout(&buffer)
-            .map_err(|e| boxed(Failure::new("output.io", format!("could not write: {e}"))))?,
+    let mut out = output::Report::open(args.output.as_deref()).map_err(output_failure)?;
+    reporter.begin(&mut out).map_err(output_failure)?;
+    let mut gathered = Gathered::default();
+    let progress = progress_bar(jobs.len());
+    // Each letter's part of the report is rendered as soon as it is checked and written in
+    // input order, so memory does not grow with the number of letters.
+    check::lint_each(
+        &jobs,
+        &selection,
+        progress.as_ref(),
+        |checked| reporter.piece(&checked),
+        |piece| reporter.add(&mut gathered, piece?, &mut out),
+    )
+    .map_err(output_failure)?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
     }
+    let summary = reporter.end(gathered, &mut out).map_err(output_failure)?;
+    out.finish().map_err(output_failure)?;
 
-    let summary = Summary::of(&checked);
     let threshold = args.deny.map_or(Severity::Error, |d| d.threshold());
     Ok(exit_status(&summary, threshold, args.exit_zero))
 }

@@ -3,35 +3,39 @@
 use std::io::{self, Write};
 
 use super::{Place, Run};
+use crate::check::Checked;
+
+/// Every letter of a run.
+pub fn write(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
+    run.checked.iter().try_for_each(|c| letter(c, out))
+}
 
 /// `path:line:col: severity[rule] message`, and `path: error[input.code] message` for a letter
 /// that could not be read.
-pub fn write(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
-    for checked in run.checked {
-        match &checked.outcome {
-            Ok(report) => {
-                for d in &report.diagnostics {
-                    let p = Place::of(&report.document, &d.span);
-                    writeln!(
-                        out,
-                        "{}:{}:{}: {}[{}] {}",
-                        checked.name,
-                        p.line,
-                        p.column,
-                        d.severity,
-                        d.rule,
-                        one_line(&d.message)
-                    )?;
-                }
+pub fn letter(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
+    match &checked.outcome {
+        Ok(report) => {
+            for d in &report.diagnostics {
+                let p = Place::of(&report.document, &d.span);
+                writeln!(
+                    out,
+                    "{}:{}:{}: {}[{}] {}",
+                    checked.name,
+                    p.line,
+                    p.column,
+                    d.severity,
+                    d.rule,
+                    one_line(&d.message)
+                )?;
             }
-            Err(e) => writeln!(
-                out,
-                "{}: error[{}] {}",
-                checked.name,
-                e.code(),
-                one_line(e.message())
-            )?,
         }
+        Err(e) => writeln!(
+            out,
+            "{}: error[{}] {}",
+            checked.name,
+            e.code(),
+            one_line(e.message())
+        )?,
     }
     Ok(())
 }

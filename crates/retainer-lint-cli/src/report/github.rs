@@ -5,45 +5,49 @@ use std::io::{self, Write};
 use retainer_lint::Severity;
 
 use super::{Place, Run};
+use crate::check::Checked;
+
+/// Every letter of a run.
+pub fn write(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
+    run.checked.iter().try_for_each(|c| letter(c, out))
+}
 
 /// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message` per finding.
-pub fn write(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
-    for checked in run.checked {
-        match &checked.outcome {
-            Ok(report) => {
-                for d in &report.diagnostics {
-                    let p = Place::of(&report.document, &d.span);
-                    let command = match d.severity {
-                        Severity::Error => "error",
-                        Severity::Warning => "warning",
-                        Severity::Info => "notice",
-                    };
-                    let mut message = d.message.clone();
-                    if let Some(help) = &d.help {
-                        message.push('\n');
-                        message.push_str(help);
-                    }
-                    writeln!(
-                        out,
-                        "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                        property(&checked.name),
-                        p.line,
-                        p.column,
-                        p.end_line,
-                        p.end_column,
-                        property(&format!("retainer-lint ({})", d.rule)),
-                        data(&message)
-                    )?;
+pub fn letter(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
+    match &checked.outcome {
+        Ok(report) => {
+            for d in &report.diagnostics {
+                let p = Place::of(&report.document, &d.span);
+                let command = match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "notice",
+                };
+                let mut message = d.message.clone();
+                if let Some(help) = &d.help {
+                    message.push('\n');
+                    message.push_str(help);
                 }
+                writeln!(
+                    out,
+                    "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                    property(&checked.name),
+                    p.line,
+                    p.column,
+                    p.end_line,
+                    p.end_column,
+                    property(&format!("retainer-lint ({})", d.rule)),
+                    data(&message)
+                )?;
             }
-            Err(e) => writeln!(
-                out,
-                "::error file={},title={}::{}",
-                property(&checked.name),
-                property(&format!("retainer-lint ({})", e.code())),
-                data(e.message())
-            )?,
         }
+        Err(e) => writeln!(
+            out,
+            "::error file={},title={}::{}",
+            property(&checked.name),
+            property(&format!("retainer-lint ({})", e.code())),
+            data(e.message())
+        )?,
     }
     Ok(())
 }

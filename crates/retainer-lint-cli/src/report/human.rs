@@ -6,6 +6,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, ThemeCharacters, ThemeStyle
 use retainer_lint::{Format, Rendered};
 
 use super::{section_of, Place, Run, Style, Summary};
+use crate::check::Checked;
 
 /// A graphical handler for `style`.
 pub fn handler(style: Style) -> GraphicalReportHandler {
@@ -28,36 +29,42 @@ pub fn handler(style: Style) -> GraphicalReportHandler {
 
 /// Write every finding and unreadable letter, then a one-line summary.
 pub fn write(run: &Run<'_>, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    for checked in run.checked {
+        letter(checked, style, out)?;
+    }
+    writeln!(out, "{}", summary_line(&Summary::of(run.checked)))
+}
+
+/// One letter's findings, or why it could not be read.
+pub fn letter(checked: &Checked, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let text_handler = handler(style);
     // The DOCX header already names the paragraph, so no `:line:col` after it.
     let docx_handler = handler(style).without_primary_span_start();
-    for checked in run.checked {
-        match &checked.outcome {
-            Ok(report) => {
-                let doc = &report.document;
-                for d in &report.diagnostics {
-                    let (title, handler) = if doc.format == Format::Docx {
-                        let place = Place::of(doc, &d.span);
-                        let paragraph = d.paragraph.map_or(place.line, |p| p as usize);
-                        let mut title = format!("{}, paragraph {paragraph}", checked.name);
-                        if let Some(section) = section_of(doc, d) {
-                            title.push_str(&format!(", section {section}"));
-                        }
-                        (title, &docx_handler)
-                    } else {
-                        (checked.name.clone(), &text_handler)
-                    };
-                    let rendered = Rendered::new(d.clone(), &title, doc.text.clone());
-                    render(handler, &rendered, out)?;
-                }
+    match &checked.outcome {
+        Ok(report) => {
+            let doc = &report.document;
+            for d in &report.diagnostics {
+                let (title, handler) = if doc.format == Format::Docx {
+                    let place = Place::of(doc, &d.span);
+                    let paragraph = d.paragraph.map_or(place.line, |p| p as usize);
+                    let mut title = format!("{}, paragraph {paragraph}", checked.name);
+                    if let Some(section) = section_of(doc, d) {
+                        title.push_str(&format!(", section {section}"));
+                    }
+                    (title, &docx_handler)
+                } else {
+                    (checked.name.clone(), &text_handler)
+                };
+                let rendered = Rendered::new(d.clone(), &title, doc.text.clone());
+                render(handler, &rendered, out)?;
             }
-            Err(e) => {
-                let e = e.clone().with_file(&checked.name);
-                render(&text_handler, &e, out)?;
-            }
+            Ok(())
+        }
+        Err(e) => {
+            let e = e.clone().with_file(&checked.name);
+            render(&text_handler, &e, out)
         }
     }
-    writeln!(out, "{}", summary_line(&Summary::of(run.checked)))
 }
 
 fn render(

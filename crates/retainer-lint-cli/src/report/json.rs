@@ -6,17 +6,10 @@ use retainer_lint::{Diagnostic, Document};
 use serde::Serialize;
 
 use super::{excerpt, paragraph_of, section_of, Place, Run, Summary};
+use crate::check::Checked;
 
 /// The output format's version; bumped only if a field ever has to be renamed or removed.
 pub const VERSION: u32 = 1;
-
-#[derive(Serialize)]
-struct Output<'a> {
-    version: u32,
-    tool: Tool,
-    files: Vec<File<'a>>,
-    summary: JsonSummary,
-}
 
 /// `{"name": "retainer-lint", "version": "…"}`.
 #[derive(Debug, Serialize)]
@@ -126,39 +119,81 @@ fn diagnostic<'a>(document: &'a Document, d: &'a Diagnostic) -> JsonDiagnostic<'
 
 /// Write the JSON document (pretty-printed, newline-terminated).
 pub fn write(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let files = run
-        .checked
-        .iter()
-        .map(|c| match &c.outcome {
-            Ok(report) => File {
-                path: &c.name,
-                format: c.format.map(|f| f.as_str()),
-                error: None,
-                diagnostics: report
-                    .diagnostics
-                    .iter()
-                    .map(|d| diagnostic(&report.document, d))
-                    .collect(),
-            },
-            Err(e) => File {
-                path: &c.name,
-                format: c.format.map(|f| f.as_str()),
-                error: Some(FileError {
-                    code: e.code(),
-                    message: e.message(),
-                }),
-                diagnostics: Vec::new(),
-            },
-        })
-        .collect();
-    let output = Output {
-        version: VERSION,
-        tool: Tool::this(),
-        files,
-        summary: Summary::of(run.checked).into(),
-    };
-    serde_json::to_writer_pretty(&mut *out, &output)?;
-    writeln!(out)
+    begin(out)?;
+    for (i, checked) in run.checked.iter().enumerate() {
+        separate(i, out)?;
+        letter(checked, out)?;
+    }
+    end(&Summary::of(run.checked), out)
+}
+
+/// The document up to the `files` array's first element. The document is written in pieces,
+/// one per letter, exactly as `serde_json` pretty-prints the whole of it.
+pub fn begin(out: &mut dyn Write) -> io::Result<()> {
+    let tool = serde_json::to_string_pretty(&Tool::this())?;
+    write!(
+        out,
+        "{{\n  \"version\": {VERSION},\n  \"tool\": {},\n  \"files\": [",
+        indent_after_first(&tool, "  ")
+    )
+}
+
+/// What goes before the element of the `files` array that follows `written` others.
+pub fn separate(written: usize, out: &mut dyn Write) -> io::Result<()> {
+    if written > 0 {
+        out.write_all(b",")?;
+    }
+    out.write_all(b"\n")
+}
+
+/// One letter: an element of the `files` array (indented, without separator).
+pub fn letter(checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(&file(checked))?;
+    write!(out, "    {}", indent_after_first(&text, "    "))
+}
+
+fn file(checked: &Checked) -> File<'_> {
+    match &checked.outcome {
+        Ok(report) => File {
+            path: &checked.name,
+            format: checked.format.map(|f| f.as_str()),
+            error: None,
+            diagnostics: report
+                .diagnostics
+                .iter()
+                .map(|d| diagnostic(&report.document, d))
+                .collect(),
+        },
+        Err(e) => File {
+            path: &checked.name,
+            format: checked.format.map(|f| f.as_str()),
+            error: Some(FileError {
+                code: e.code(),
+                message: e.message(),
+            }),
+            diagnostics: Vec::new(),
+        },
+    }
+}
+
+/// The rest of the document after the last letter.
+pub fn end(summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    if summary.files > 0 {
+        // After the last letter the array closes on a line of its own; with none, `[]`.
+        out.write_all(b"\n  ")?;
+    }
+    let summary = serde_json::to_string_pretty(&JsonSummary::from(*summary))?;
+    writeln!(
+        out,
+        "],\n  \"summary\": {}\n}}",
+        indent_after_first(&summary, "  ")
+    )
+}
+
+/// `text` with every line but the first indented by `prefix` (JSON strings hold no raw line
+/// breaks, so every line break is the pretty-printer's).
+fn indent_after_first(text: &str, prefix: &str) -> String {
+    text.replace('\n', &format!("\n{prefix}"))
 }
 
 #[cfg(test)]
@@ -166,6 +201,40 @@ mod tests {
     use super::*;
     use crate::report::fixtures;
     use serde_json::Value;
+
+    /// The whole document, as one value: what the pieces must add up to.
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        version: u32,
+        tool: Tool,
+        files: Vec<File<'a>>,
+        summary: JsonSummary,
+    }
+
+    #[test]
+    fn written_in_pieces_byte_for_byte_as_the_whole_document() {
+        let mut one = fixtures::run();
+        one.truncate(1);
+        for checked in [fixtures::run(), Vec::new(), one] {
+            let mut out = Vec::new();
+            write(
+                &Run {
+                    checked: &checked,
+                    rules: &[],
+                },
+                &mut out,
+            )
+            .unwrap();
+            let whole = Whole {
+                version: VERSION,
+                tool: Tool::this(),
+                files: checked.iter().map(file).collect(),
+                summary: Summary::of(&checked).into(),
+            };
+            let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
+    }
 
     #[test]
     fn follows_the_output_specification() {

@@ -90,6 +90,16 @@ impl Summary {
         s
     }
 
+    /// Add another run's (or letter's) counts.
+    pub fn add(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.unreadable += other.unreadable;
+        self.with_findings += other.with_findings;
+    }
+
     /// All findings.
     pub fn findings(&self) -> usize {
         self.errors + self.warnings + self.infos
@@ -105,7 +115,122 @@ impl Summary {
     }
 }
 
-/// Write a run in `format`.
+/// Writes a run's report letter by letter, so that memory does not grow with the number of
+/// letters: each letter's part (a [`Piece`]) is rendered where the letter was checked, in
+/// parallel and while its document is still in memory, then written in input order. Only
+/// SARIF and the statistics, whose output needs the whole run, keep something per letter:
+/// its results, or its rule counts, never its document.
+#[derive(Debug, Clone, Copy)]
+pub struct Reporter<'a> {
+    format: OutputFormat,
+    statistics: bool,
+    style: Style,
+    rules: &'a [RuleInfo],
+}
+
+/// One letter's part of the report.
+#[derive(Debug, Default)]
+pub struct Piece {
+    /// Output written as soon as the letters before it are.
+    text: Vec<u8>,
+    /// The letter's counts.
+    counts: Summary,
+    /// SARIF results and notifications, kept to the end.
+    sarif: sarif::Results,
+    /// Findings per rule and unreadable letters, for `--statistics`.
+    tally: statistics::Tally,
+}
+
+/// What the report has gathered from the letters written so far.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    summary: Summary,
+    sarif: sarif::Results,
+    tally: statistics::Tally,
+}
+
+impl Gathered {
+    /// The counts so far.
+    pub fn summary(&self) -> Summary {
+        self.summary
+    }
+}
+
+impl<'a> Reporter<'a> {
+    /// A reporter for `format` (`statistics`: counts instead of findings).
+    pub fn new(
+        format: OutputFormat,
+        statistics: bool,
+        style: Style,
+        rules: &'a [RuleInfo],
+    ) -> Self {
+        Reporter {
+            format,
+            statistics,
+            style,
+            rules,
+        }
+    }
+
+    /// Render one letter's part.
+    pub fn piece(&self, checked: &Checked) -> io::Result<Piece> {
+        let mut piece = Piece {
+            counts: Summary::of(std::slice::from_ref(checked)),
+            ..Piece::default()
+        };
+        let out = &mut piece.text;
+        match (self.format, self.statistics) {
+            (_, true) => piece.tally = statistics::Tally::of(checked),
+            (OutputFormat::Human, false) => human::letter(checked, self.style, out)?,
+            (OutputFormat::Concise, false) => concise::letter(checked, out)?,
+            (OutputFormat::Json, false) => json::letter(checked, out)?,
+            (OutputFormat::Sarif, false) => piece.sarif = sarif::Results::of(checked),
+            (OutputFormat::Github, false) => github::letter(checked, out)?,
+        }
+        Ok(piece)
+    }
+
+    /// Write what comes before the first letter.
+    pub fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
+        match (self.format, self.statistics) {
+            (OutputFormat::Json, false) => json::begin(out),
+            _ => Ok(()),
+        }
+    }
+
+    /// Write (or keep) the next letter's part.
+    pub fn add(
+        &self,
+        gathered: &mut Gathered,
+        piece: Piece,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        if let (OutputFormat::Json, false) = (self.format, self.statistics) {
+            json::separate(gathered.summary.files, out)?;
+        }
+        out.write_all(&piece.text)?;
+        gathered.summary.add(&piece.counts);
+        gathered.sarif.extend(piece.sarif);
+        gathered.tally.extend(piece.tally);
+        Ok(())
+    }
+
+    /// Write what comes after the last letter; the run's counts.
+    pub fn end(&self, gathered: Gathered, out: &mut dyn Write) -> io::Result<Summary> {
+        let summary = gathered.summary;
+        match (self.format, self.statistics) {
+            (OutputFormat::Json, true) => statistics::json(&gathered.tally, &summary, out)?,
+            (_, true) => statistics::text(&gathered.tally, &summary, out)?,
+            (OutputFormat::Human, false) => writeln!(out, "{}", human::summary_line(&summary))?,
+            (OutputFormat::Json, false) => json::end(&summary, out)?,
+            (OutputFormat::Sarif, false) => sarif::write(self.rules, gathered.sarif, out)?,
+            (OutputFormat::Concise | OutputFormat::Github, false) => {}
+        }
+        Ok(summary)
+    }
+}
+
+/// Write a whole run in `format` (the letters already checked).
 pub fn write(
     format: OutputFormat,
     statistics: bool,
@@ -113,15 +238,14 @@ pub fn write(
     style: Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match (format, statistics) {
-        (OutputFormat::Json, true) => statistics::json(run, out),
-        (_, true) => statistics::text(run, out),
-        (OutputFormat::Human, false) => human::write(run, style, out),
-        (OutputFormat::Concise, false) => concise::write(run, out),
-        (OutputFormat::Json, false) => json::write(run, out),
-        (OutputFormat::Sarif, false) => sarif::write(run, out),
-        (OutputFormat::Github, false) => github::write(run, out),
+    let reporter = Reporter::new(format, statistics, style, run.rules);
+    reporter.begin(out)?;
+    let mut gathered = Gathered::default();
+    for checked in run.checked {
+        let piece = reporter.piece(checked)?;
+        reporter.add(&mut gathered, piece, out)?;
     }
+    reporter.end(gathered, out).map(|_| ())
 }
 
 /// Where a span is, in the terms every format uses.

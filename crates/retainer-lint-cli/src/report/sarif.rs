@@ -7,6 +7,7 @@ use retainer_lint::{RuleInfo, Severity};
 use serde_json::{json, Value};
 
 use super::{Place, Run};
+use crate::check::Checked;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -58,36 +59,21 @@ fn rule_descriptor(rule: &RuleInfo) -> Value {
     })
 }
 
-/// Write one SARIF log with one run.
-pub fn write(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
-    // The driver lists every rule in force, plus any rule a finding names that the list lacks,
-    // so that every result's ruleId resolves.
-    let mut rules: BTreeMap<&str, Value> = run
-        .rules
-        .iter()
-        .map(|r| (r.id.as_str(), rule_descriptor(r)))
-        .collect();
-    for checked in run.checked {
-        if let Ok(report) = &checked.outcome {
-            for d in &report.diagnostics {
-                rules.entry(&d.rule).or_insert_with(|| {
-                    json!({
-                        "id": &*d.rule,
-                        "name": &*d.rule,
-                        "shortDescription": { "text": &*d.rule },
-                        "fullDescription": { "text": &*d.rule },
-                        "help": { "text": "See `retainer-lint explain` for this rule." },
-                        "defaultConfiguration": { "level": level(d.severity) },
-                    })
-                });
-            }
-        }
-    }
-    let index: BTreeMap<&str, usize> = rules.keys().enumerate().map(|(i, k)| (*k, i)).collect();
+/// One letter's results (or several letters', gathered): what the SARIF log needs of them.
+#[derive(Debug, Default)]
+pub struct Results {
+    /// `result` objects, without their `ruleIndex` (known only once every rule is).
+    results: Vec<Value>,
+    /// Letters that could not be read, as tool notifications.
+    notifications: Vec<Value>,
+    /// Rules named by a finding, with the severity it was reported at.
+    rules_named: BTreeMap<String, Severity>,
+}
 
-    let mut results = Vec::new();
-    let mut notifications = Vec::new();
-    for checked in run.checked {
+impl Results {
+    /// A letter's results.
+    pub fn of(checked: &Checked) -> Self {
+        let mut out = Results::default();
         match &checked.outcome {
             Ok(report) => {
                 for d in &report.diagnostics {
@@ -97,9 +83,11 @@ pub fn write(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
                         message.push_str(". ");
                         message.push_str(help);
                     }
-                    results.push(json!({
+                    out.rules_named
+                        .entry(d.rule.to_string())
+                        .or_insert(d.severity);
+                    out.results.push(json!({
                         "ruleId": &*d.rule,
-                        "ruleIndex": index.get(&*d.rule),
                         "level": level(d.severity),
                         "message": { "text": message },
                         "locations": [{
@@ -116,7 +104,7 @@ pub fn write(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
                     }));
                 }
             }
-            Err(e) => notifications.push(json!({
+            Err(e) => out.notifications.push(json!({
                 "level": "error",
                 "descriptor": { "id": e.code() },
                 "message": { "text": format!("{}: {}", checked.name, e.message()) },
@@ -125,7 +113,64 @@ pub fn write(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
                 }],
             })),
         }
+        out
     }
+
+    /// Add the next letters' results.
+    pub fn extend(&mut self, other: Results) {
+        self.results.extend(other.results);
+        self.notifications.extend(other.notifications);
+        for (rule, severity) in other.rules_named {
+            self.rules_named.entry(rule).or_insert(severity);
+        }
+    }
+}
+
+/// Write one SARIF log with one run, for the letters of `run`.
+pub fn write_run(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let mut results = Results::default();
+    for checked in run.checked {
+        results.extend(Results::of(checked));
+    }
+    write(run.rules, results, out)
+}
+
+/// Write one SARIF log with one run.
+pub fn write(
+    rules_in_force: &[RuleInfo],
+    gathered: Results,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    // The driver lists every rule in force, plus any rule a finding names that the list lacks,
+    // so that every result's ruleId resolves.
+    let mut rules: BTreeMap<&str, Value> = rules_in_force
+        .iter()
+        .map(|r| (r.id.as_str(), rule_descriptor(r)))
+        .collect();
+    for (rule, severity) in &gathered.rules_named {
+        rules.entry(rule).or_insert_with(|| {
+            json!({
+                "id": rule,
+                "name": rule,
+                "shortDescription": { "text": rule },
+                "fullDescription": { "text": rule },
+                "help": { "text": "See `retainer-lint explain` for this rule." },
+                "defaultConfiguration": { "level": level(*severity) },
+            })
+        });
+    }
+    let index: BTreeMap<&str, usize> = rules.keys().enumerate().map(|(i, k)| (*k, i)).collect();
+    let mut results = gathered.results;
+    for result in &mut results {
+        let i = result["ruleId"]
+            .as_str()
+            .and_then(|id| index.get(id))
+            .copied();
+        if let Some(object) = result.as_object_mut() {
+            object.insert("ruleIndex".to_string(), json!(i));
+        }
+    }
+    let notifications = gathered.notifications;
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -167,7 +212,7 @@ mod tests {
         let checked = fixtures::run();
         let rules = fixtures::rules();
         let mut out = Vec::new();
-        write(
+        write_run(
             &Run {
                 checked: &checked,
                 rules: &rules,

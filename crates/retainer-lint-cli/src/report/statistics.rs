@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::json::{JsonSummary, Tool};
 use super::{Run, Summary};
+use crate::check::Checked;
 
 /// One rule's count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,53 +21,93 @@ pub struct RuleCount {
     pub count: usize,
 }
 
-/// Counts per rule, most frequent first, then by id.
-pub fn counts(run: &Run<'_>) -> Vec<RuleCount> {
-    let mut by_rule: BTreeMap<&str, (Severity, usize)> = BTreeMap::new();
-    for checked in run.checked {
-        if let Ok(report) = &checked.outcome {
-            for d in &report.diagnostics {
-                let e = by_rule.entry(&d.rule).or_insert((d.severity, 0));
-                e.0 = e.0.max(d.severity);
-                e.1 += 1;
+/// Findings per rule (with the most severe severity) and unreadable letters per error code.
+#[derive(Debug, Default)]
+pub struct Tally {
+    by_rule: BTreeMap<String, (Severity, usize)>,
+    unreadable: BTreeMap<&'static str, usize>,
+}
+
+impl Tally {
+    /// One letter's counts.
+    pub fn of(checked: &Checked) -> Self {
+        let mut tally = Tally::default();
+        match &checked.outcome {
+            Ok(report) => {
+                for d in &report.diagnostics {
+                    tally.count(&d.rule, d.severity, 1);
+                }
             }
+            Err(e) => *tally.unreadable.entry(e.code()).or_default() += 1,
+        }
+        tally
+    }
+
+    fn count(&mut self, rule: &str, severity: Severity, n: usize) {
+        let e = self
+            .by_rule
+            .entry(rule.to_string())
+            .or_insert((severity, 0));
+        e.0 = e.0.max(severity);
+        e.1 += n;
+    }
+
+    /// Add the next letters' counts.
+    pub fn extend(&mut self, other: Tally) {
+        for (rule, (severity, n)) in other.by_rule {
+            self.count(&rule, severity, n);
+        }
+        for (code, n) in other.unreadable {
+            *self.unreadable.entry(code).or_default() += n;
         }
     }
-    let mut counts: Vec<RuleCount> = by_rule
-        .into_iter()
-        .map(|(rule, (severity, count))| RuleCount {
-            rule: rule.to_string(),
-            severity: severity.as_str(),
-            count,
-        })
-        .collect();
-    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.rule.cmp(&b.rule)));
-    counts
+
+    /// Counts per rule, most frequent first, then by id.
+    pub fn counts(&self) -> Vec<RuleCount> {
+        let mut counts: Vec<RuleCount> = self
+            .by_rule
+            .iter()
+            .map(|(rule, (severity, count))| RuleCount {
+                rule: rule.clone(),
+                severity: severity.as_str(),
+                count: *count,
+            })
+            .collect();
+        counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.rule.cmp(&b.rule)));
+        counts
+    }
+
+    /// The counts of a whole run.
+    pub fn of_run(run: &Run<'_>) -> Self {
+        let mut tally = Tally::default();
+        for checked in run.checked {
+            tally.extend(Tally::of(checked));
+        }
+        tally
+    }
 }
 
 /// `    3  response.vague  warning` lines, then unreadable letters and the total.
-pub fn text(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let counts = counts(run);
-    let mut unreadable: BTreeMap<&str, usize> = BTreeMap::new();
-    for checked in run.checked {
-        if let Err(e) = &checked.outcome {
-            *unreadable.entry(e.code()).or_default() += 1;
-        }
-    }
+pub fn text(tally: &Tally, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+    let counts = tally.counts();
     let width = counts
         .iter()
         .map(|c| c.rule.len())
-        .chain(unreadable.keys().map(|k| k.len()))
+        .chain(tally.unreadable.keys().map(|k| k.len()))
         .max()
         .unwrap_or(0);
     for c in &counts {
         writeln!(out, "{:>5}  {:<width$}  {}", c.count, c.rule, c.severity)?;
     }
-    for (code, n) in unreadable {
+    for (code, n) in &tally.unreadable {
         writeln!(out, "{n:>5}  {code:<width$}  unreadable")?;
     }
-    let s = Summary::of(run.checked);
-    writeln!(out, "{:>5}  findings in {} letters", s.findings(), s.files)
+    writeln!(
+        out,
+        "{:>5}  findings in {} letters",
+        summary.findings(),
+        summary.files
+    )
 }
 
 #[derive(Serialize)]
@@ -78,12 +119,12 @@ struct JsonStatistics {
 }
 
 /// `{"version": 1, "tool": …, "statistics": [{"rule", "severity", "count"}], "summary": …}`.
-pub fn json(run: &Run<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub fn json(tally: &Tally, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
     let doc = JsonStatistics {
         version: super::json::VERSION,
         tool: Tool::this(),
-        statistics: counts(run),
-        summary: Summary::of(run.checked).into(),
+        statistics: tally.counts(),
+        summary: (*summary).into(),
     };
     serde_json::to_writer_pretty(&mut *out, &doc)?;
     writeln!(out)
@@ -102,7 +143,7 @@ mod tests {
             rules: &[],
         };
         let mut out = Vec::new();
-        text(&run, &mut out).unwrap();
+        text(&Tally::of_run(&run), &Summary::of(run.checked), &mut out).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "    2  response.vague    warning\n    1  fees.basis        error\n    1  plain.legalese    info\n    1  input.legacy-doc  unreadable\n    4  findings in 3 letters\n"
