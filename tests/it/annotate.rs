@@ -1,0 +1,459 @@
+//! Review copies (`retainer_lint::annotate`): for every DOCX fixture letter and every corpus
+//! document the reader reads, the annotated copy reads back with the same body text, one new
+//! comment per finding anchored on the finding's words, the old comments kept, and every part
+//! but the four a comment needs byte for byte as it was.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+
+use retainer_lint::annotate::{annotate_with, Anchor, Options, AUTHOR};
+use retainer_lint::{BlockKind, Config, Document, Format, Limits, Linter, Report};
+
+use crate::corpus::{corpus_dir, corpus_files};
+
+const DATE: &str = "2026-01-31T09:00:00Z";
+
+fn all_packs() -> Linter {
+    let mut config = Config::builtin();
+    config.extends = [
+        "core", "ca-sk", "ca-on", "us-ny", "us-ca", "uk-sra", "au-ul",
+    ]
+    .map(String::from)
+    .to_vec();
+    Linter::new(&config).expect("the built-in packs compile together")
+}
+
+fn fixture_letters() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let mut files = Vec::new();
+    for dir in ["fixtures/letters", "fixtures/cross-format"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "docx") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 10, "the DOCX fixture letters are there");
+    files
+}
+
+/// Every part of a package, decompressed, by name.
+fn parts(bytes: &[u8]) -> BTreeMap<String, Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).unwrap();
+        out.insert(file.name().to_string(), data);
+    }
+    out
+}
+
+/// Comment id -> (author, its paragraphs, its anchor's text or `None`).
+type Comments = HashMap<String, (Option<String>, Vec<String>, Option<(usize, String)>)>;
+
+fn comments(doc: &Document) -> Comments {
+    let mut out: Comments = HashMap::new();
+    for b in &doc.blocks {
+        let Some(info) = &b.comment else { continue };
+        let entry = out.entry(info.id.clone()).or_insert_with(|| {
+            let anchored = info.anchor.as_ref().and_then(|a| {
+                (a.start.block == a.end.block).then(|| {
+                    let text = &doc.blocks[a.start.block].text;
+                    (
+                        a.start.block,
+                        text.get(a.start.offset..a.end.offset)
+                            .unwrap_or_default()
+                            .to_string(),
+                    )
+                })
+            });
+            (info.author.clone(), Vec::new(), anchored)
+        });
+        entry.1.push(b.text.clone());
+    }
+    out
+}
+
+fn prose(doc: &Document) -> Vec<(BlockKind, &str)> {
+    doc.blocks
+        .iter()
+        .filter(|b| b.kind.is_prose())
+        .map(|b| (b.kind, b.text.as_str()))
+        .collect()
+}
+
+/// Per-document figures: comments added, and how many sat on their words.
+#[derive(Debug, Default)]
+struct Figures {
+    comments: usize,
+    words: usize,
+    paragraph: usize,
+    first_paragraph: usize,
+}
+
+/// Annotate one document and check everything the issue asks of the copy.
+fn check(name: &str, bytes: &[u8], report: &Report) -> Figures {
+    let annotated = annotate_with(
+        bytes,
+        report,
+        &Options {
+            date: Some(DATE.to_string()),
+            command: Some(format!("retainer-lint {name}")),
+        },
+    )
+    .unwrap_or_else(|e| panic!("{name}: {}: {e}", e.code()));
+    assert_eq!(
+        annotated.comments.len(),
+        report.diagnostics.len() + 1,
+        "{name}: one comment per finding and a summary"
+    );
+    let copy = retainer_lint::read(&annotated.bytes, Some(Format::Docx), &Limits::default())
+        .unwrap_or_else(|e| panic!("{name}: the review copy does not read back: {e}"));
+    let original = &report.document;
+    assert_eq!(prose(&copy), prose(original), "{name}: body text changed");
+
+    let before = comments(original);
+    let after = comments(&copy);
+    for (id, (author, lines, _)) in &before {
+        let kept = after
+            .get(id)
+            .unwrap_or_else(|| panic!("{name}: comment {id} lost"));
+        assert_eq!(
+            (&kept.0, &kept.1),
+            (author, lines),
+            "{name}: comment {id} changed"
+        );
+    }
+    let ours = after
+        .values()
+        .filter(|(a, _, _)| a.as_deref() == Some(AUTHOR))
+        .count();
+    let theirs = before
+        .values()
+        .filter(|(a, _, _)| a.as_deref() == Some(AUTHOR))
+        .count();
+    assert_eq!(
+        ours - theirs,
+        annotated.comments.len(),
+        "{name}: exactly one new comment per finding (and the summary)"
+    );
+
+    let summary = &annotated.comments[0];
+    let summary_anchor = after
+        .get(&summary.id)
+        .and_then(|c| c.2.clone())
+        .unwrap_or_else(|| panic!("{name}: the summary comment has no anchor"));
+    let mut figures = Figures::default();
+    for c in &annotated.comments {
+        let (author, lines, anchor) = after
+            .get(&c.id)
+            .unwrap_or_else(|| panic!("{name}: comment {} missing from the copy", c.id));
+        assert_eq!(author.as_deref(), Some(AUTHOR));
+        assert_eq!(lines, &c.lines, "{name}: comment {} text", c.id);
+        assert!(!before.contains_key(&c.id), "{name}: id {} reused", c.id);
+        figures.comments += 1;
+        let Some(i) = c.diagnostic else { continue };
+        let d = &report.diagnostics[i];
+        let anchor = anchor
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name}: {} comment has no anchor", d.rule));
+        match c.anchor {
+            Anchor::Words => {
+                figures.words += 1;
+                assert_eq!(
+                    anchor.1,
+                    &original.text[d.span.clone()],
+                    "{name}: {} anchored on other words",
+                    d.rule
+                );
+                assert_eq!(
+                    Some(anchor.0),
+                    d.block,
+                    "{name}: {} in another block",
+                    d.rule
+                );
+            }
+            Anchor::Paragraph => {
+                figures.paragraph += 1;
+                let block = d.block.expect("a paragraph anchor has a block");
+                assert_eq!(anchor.0, block, "{name}: {}", d.rule);
+                assert_eq!(anchor.1, original.blocks[block].text, "{name}: {}", d.rule);
+            }
+            Anchor::FirstParagraph => {
+                figures.first_paragraph += 1;
+                assert_eq!(
+                    anchor, &summary_anchor,
+                    "{name}: {} not with the summary",
+                    d.rule
+                );
+            }
+        }
+    }
+
+    // Every part but the four a comment needs is byte for byte as it was.
+    let old = parts(bytes);
+    let new = parts(&annotated.bytes);
+    // The main part is `word/document.xml` unless the package names another.
+    let main = original
+        .blocks
+        .iter()
+        .filter(|b| {
+            !matches!(
+                b.kind,
+                BlockKind::Header
+                    | BlockKind::Footer
+                    | BlockKind::Footnote
+                    | BlockKind::Endnote
+                    | BlockKind::Comment
+            )
+        })
+        .find_map(|b| b.docx.as_ref().map(|o| o.part.to_ascii_lowercase()))
+        .unwrap_or_else(|| "word/document.xml".to_string());
+    let (dir, file) = main.rsplit_once('/').unwrap_or(("", &main));
+    let main_rels = format!("{dir}/_rels/{file}.rels");
+    let changeable = |n: &str| {
+        let n = n.to_ascii_lowercase();
+        n == "[content_types].xml" || n == main || n == main_rels || n.ends_with("comments.xml")
+    };
+    for (part, data) in &old {
+        if changeable(part) {
+            continue;
+        }
+        assert!(
+            new.get(part) == Some(data),
+            "{name}: part {part} changed or went missing"
+        );
+    }
+    for part in new.keys() {
+        assert!(
+            old.contains_key(part) || changeable(part),
+            "{name}: unexpected new part {part}"
+        );
+    }
+    figures
+}
+
+#[test]
+fn fixture_letters_annotate_and_read_back() {
+    let linter = all_packs();
+    let mut total = Figures::default();
+    for path in fixture_letters() {
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let report = linter.lint_bytes(&name, &bytes, None).unwrap();
+        assert!(!report.diagnostics.is_empty(), "{name} has findings");
+        let f = check(&name, &bytes, &report);
+        total.comments += f.comments;
+        total.words += f.words;
+        // The fixture letters are plain body text: every finding sits on its words or, when
+        // it names something missing, on its paragraph.
+        assert_eq!(f.first_paragraph, 0, "{name}: {f:?}");
+    }
+    eprintln!("fixture letters: {total:?}");
+    assert!(total.words > 20, "{total:?}");
+}
+
+#[test]
+fn every_readable_corpus_document_annotates_and_reads_back() {
+    let Some(dir) = corpus_dir() else {
+        eprintln!("shared corpus not found: skipped");
+        return;
+    };
+    let linter = all_packs();
+    let mut total = Figures::default();
+    let mut documents = 0;
+    let mut failed = Vec::new();
+    for path in corpus_files(&dir) {
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.strip_prefix(&dir).unwrap().display().to_string();
+        let Ok(report) = linter.lint_bytes(&name, &bytes, None) else {
+            continue;
+        };
+        let f = match std::panic::catch_unwind(|| check(&name, &bytes, &report)) {
+            Ok(f) => f,
+            Err(_) => {
+                failed.push(name);
+                continue;
+            }
+        };
+        documents += 1;
+        total.comments += f.comments;
+        total.words += f.words;
+        total.paragraph += f.paragraph;
+        total.first_paragraph += f.first_paragraph;
+    }
+    eprintln!("corpus: {documents} documents annotated, {total:?}");
+    assert!(failed.is_empty(), "review copies failed: {failed:?}");
+    assert!(
+        documents > 150,
+        "most corpus documents are read: {documents}"
+    );
+}
+
+fn docx_rs_bytes(docx: docx_rs::Docx) -> Vec<u8> {
+    let mut bytes = Cursor::new(Vec::new());
+    docx.build().pack(&mut bytes).unwrap();
+    bytes.into_inner()
+}
+
+fn main_xml(bytes: &[u8]) -> String {
+    String::from_utf8(parts(bytes).remove("word/document.xml").unwrap()).unwrap()
+}
+
+#[test]
+fn a_run_split_inside_keeps_its_properties_on_both_halves() {
+    use docx_rs::{Docx, Paragraph, Run};
+    let docx = Docx::new()
+        .add_paragraph(Paragraph::new().add_run(Run::new().add_text("Retainer letter")))
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text("Dear client, "))
+                .add_run(
+                    Run::new()
+                        .add_text("we will respond promptly to your messages")
+                        .italic()
+                        .color("C00000")
+                        .size(26),
+                )
+                .add_run(Run::new().add_text(" and keep you informed.").bold()),
+        );
+    let bytes = docx_rs_bytes(docx);
+    let report = Linter::builtin()
+        .lint_bytes("split.docx", &bytes, None)
+        .unwrap();
+    let vague = report
+        .diagnostics
+        .iter()
+        .position(|d| &report.document.text[d.span.clone()] == "promptly")
+        .expect("the vague promise is found");
+    let annotated = annotate_with(&bytes, &report, &Options::default()).unwrap();
+    let placed = annotated
+        .comments
+        .iter()
+        .find(|c| c.diagnostic == Some(vague))
+        .unwrap();
+    assert_eq!(placed.anchor, Anchor::Words);
+
+    let before = main_xml(&bytes);
+    let after = main_xml(&annotated.bytes);
+    let start = before.find("we will respond").unwrap();
+    let run_start = before[..start].rfind("<w:r>").unwrap();
+    let rpr_start = before[run_start..].find("<w:rPr>").unwrap() + run_start;
+    let rpr_end = before[rpr_start..].find("</w:rPr>").unwrap() + rpr_start + "</w:rPr>".len();
+    let rpr = &before[rpr_start..rpr_end];
+    assert!(rpr.contains("<w:i />") || rpr.contains("<w:i/>"), "{rpr}");
+    // The run is now three, each with the italic, coloured properties.
+    for words in ["we will respond ", "promptly", " to your messages"] {
+        let piece = format!("<w:r>{rpr}<w:t xml:space=\"preserve\">{words}</w:t></w:r>");
+        assert!(after.contains(&piece), "{piece} not in {after}");
+    }
+    assert_eq!(after.matches(rpr).count(), before.matches(rpr).count() + 2);
+    let id = &placed.id;
+    assert!(after.contains(&format!("<w:commentRangeStart w:id=\"{id}\"/>")));
+    // Nothing else in the part changed: without the marks, the reference runs and the seams
+    // of the splits, the part is the original.
+    let marks = regex::Regex::new(
+        r#"<w:commentRange(Start|End) w:id="\d+"/>|<w:r><w:commentReference w:id="\d+"/></w:r>"#,
+    )
+    .unwrap();
+    let undone = marks.replace_all(&after, "").into_owned();
+    assert_eq!(merge_runs(&undone), merge_runs(&before));
+}
+
+/// The part with adjacent runs of identical properties joined into one (how docx-rs writes
+/// them: properties, then one preserved text element).
+fn merge_runs(xml: &str) -> String {
+    let run = regex::Regex::new(
+        r#"<w:r>(<w:rPr>.*?</w:rPr>|<w:rPr />)<w:t xml:space="preserve">([^<]*)</w:t></w:r>"#,
+    )
+    .unwrap();
+    let mut out = String::new();
+    let mut last: Option<(usize, String, String)> = None; // (end, props, text)
+    let flush = |out: &mut String, last: &mut Option<(usize, String, String)>| {
+        if let Some((_, props, text)) = last.take() {
+            out.push_str(&format!(
+                "<w:r>{props}<w:t xml:space=\"preserve\">{text}</w:t></w:r>"
+            ));
+        }
+    };
+    let mut from = 0;
+    for m in run.captures_iter(xml) {
+        let whole = m.get(0).unwrap();
+        let (props, text) = (m[1].to_string(), m[2].to_string());
+        if let Some((end, p, t)) = last.as_mut() {
+            if *end == whole.start() && *p == props {
+                t.push_str(&text);
+                *end = whole.end();
+                from = whole.end();
+                continue;
+            }
+        }
+        flush(&mut out, &mut last);
+        out.push_str(&xml[from..whole.start()]);
+        last = Some((whole.end(), props, text));
+        from = whole.end();
+    }
+    flush(&mut out, &mut last);
+    out.push_str(&xml[from..]);
+    out
+}
+
+#[test]
+fn header_findings_go_on_the_first_paragraph_and_name_the_header() {
+    let letter = crate::support::letter_docx::LetterDescription::from_markdown(
+        "# Retainer letter\n\nDear [CLIENT NAME],\n\nWe will respond promptly.\n",
+    )
+    .letterhead_to_header();
+    let bytes = letter.to_docx_bytes();
+    let report = Linter::builtin()
+        .lint_bytes("h.docx", &bytes, None)
+        .unwrap();
+    let annotated = annotate_with(&bytes, &report, &Options::default()).unwrap();
+    let in_header: Vec<_> = annotated
+        .comments
+        .iter()
+        .filter(|c| {
+            c.diagnostic
+                .and_then(|i| report.diagnostics[i].block)
+                .is_some_and(|b| report.document.blocks[b].kind == BlockKind::Header)
+        })
+        .collect();
+    for c in &in_header {
+        assert_eq!(c.anchor, Anchor::FirstParagraph);
+        assert!(
+            c.lines
+                .last()
+                .unwrap()
+                .starts_with("Where: in the page header"),
+            "{:?}",
+            c.lines
+        );
+    }
+    check("h.docx", &bytes, &report);
+}
+
+#[test]
+fn a_markdown_report_is_refused_with_a_code() {
+    let report = Linter::builtin()
+        .lint_bytes("l.md", b"# Letter\n\nWe will respond promptly.\n", None)
+        .unwrap();
+    let e = retainer_lint::annotate(b"# Letter", &report).unwrap_err();
+    assert_eq!(e.code(), "annotate.not-docx");
+}
+
+#[test]
+fn bytes_that_are_not_the_reported_letter_are_refused() {
+    let linter = Linter::builtin();
+    let files = fixture_letters();
+    let report = linter.lint_path(&files[0]).unwrap();
+    let e = retainer_lint::annotate(b"not a zip at all", &report).unwrap_err();
+    assert_eq!(e.code(), "input.corrupt-zip");
+    let other = std::fs::read(&files[1]).unwrap();
+    let e = retainer_lint::annotate(&other, &report).unwrap_err();
+    assert_eq!(e.code(), "annotate.mismatch", "{e}");
+}
