@@ -457,3 +457,99 @@ fn bytes_that_are_not_the_reported_letter_are_refused() {
     let e = retainer_lint::annotate(&other, &report).unwrap_err();
     assert_eq!(e.code(), "annotate.mismatch", "{e}");
 }
+
+mod cli {
+    use std::fs;
+
+    use crate::cli_common::{code, run};
+
+    fn letter_in(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .unwrap();
+        let to = dir.join(name);
+        fs::copy(root.join("fixtures/letters/family-sk.docx"), &to).unwrap();
+        to
+    }
+
+    #[test]
+    fn annotate_writes_a_review_copy_and_never_the_letter() {
+        let dir = tempfile::tempdir().unwrap();
+        let letter = letter_in(dir.path(), "letter.docx");
+        let original = fs::read(&letter).unwrap();
+        let out = run(
+            dir.path(),
+            &["--isolated", "letter.docx", "--annotate", "reviewed.docx"],
+        );
+        assert_eq!(code(&out), 0, "warnings only, so exit 0: {out:?}");
+        let copy = fs::read(dir.path().join("reviewed.docx")).unwrap();
+        assert_ne!(copy, original);
+        assert_eq!(
+            fs::read(&letter).unwrap(),
+            original,
+            "the letter is untouched"
+        );
+
+        // The letter itself, by path, by another spelling, by a symbolic or a hard link.
+        fs::hard_link(&letter, dir.path().join("hard.docx")).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&letter, dir.path().join("soft.docx")).unwrap();
+        for target in ["letter.docx", "./letter.docx", "hard.docx", "soft.docx"] {
+            if !dir.path().join(target).exists() {
+                continue;
+            }
+            let out = run(
+                dir.path(),
+                &["--isolated", "letter.docx", "--annotate", target],
+            );
+            assert_eq!(code(&out), 2, "{target}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.contains("annotate.same-file"), "{target}: {err}");
+            assert_eq!(fs::read(&letter).unwrap(), original, "{target}");
+        }
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with(".retainer-lint-"))
+            .collect();
+        assert!(names.is_empty(), "no temporary files left: {names:?}");
+    }
+
+    #[test]
+    fn annotate_takes_one_letter_and_annotate_dir_takes_many() {
+        let dir = tempfile::tempdir().unwrap();
+        letter_in(dir.path(), "a.docx");
+        letter_in(dir.path(), "b.docx");
+        fs::write(
+            dir.path().join("c.md"),
+            "# Letter\n\nWe will respond promptly.\n",
+        )
+        .unwrap();
+        let out = run(
+            dir.path(),
+            &["--isolated", "a.docx", "b.docx", "--annotate", "x.docx"],
+        );
+        assert_eq!(code(&out), 2);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("args.annotate-one"));
+        assert!(!dir.path().join("x.docx").exists());
+
+        let out = run(
+            dir.path(),
+            &[
+                "--isolated",
+                "a.docx",
+                "b.docx",
+                "c.md",
+                "--annotate-dir",
+                "review",
+            ],
+        );
+        assert_eq!(code(&out), 1, "{out:?}");
+        let mut names: Vec<_> = fs::read_dir(dir.path().join("review"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.reviewed.docx", "b.reviewed.docx"]);
+    }
+}

@@ -13,6 +13,7 @@ pub mod failure;
 pub mod inputs;
 pub mod output;
 pub mod report;
+pub mod review;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -139,6 +140,14 @@ fn check(args: CheckArgs) -> Result<u8, Fail> {
         paths.push("-".to_string());
     }
     let inputs = inputs::collect(&paths, args.stdin_filename.as_deref());
+    let review = match (&args.annotate, &args.annotate_dir) {
+        (Some(f), _) => Some(review::Target::File(f.clone())),
+        (None, Some(d)) => Some(review::Target::Dir(d.clone())),
+        (None, None) => None,
+    };
+    if let Some(target) = &review {
+        review::check_inputs(target, &inputs).map_err(boxed)?;
+    }
     if inputs.is_empty() {
         return Err(boxed(
             Failure::new(
@@ -223,8 +232,21 @@ fn check(args: CheckArgs) -> Result<u8, Fail> {
             .map_err(|e| boxed(Failure::new("output.io", format!("could not write: {e}"))))?,
     }
 
+    let mut review_failed = false;
+    if let Some(target) = &review {
+        let inputs: Vec<inputs::Input> = jobs.into_iter().map(|(input, _)| input).collect();
+        let (_, failures) = review::write_all(target, &inputs, &checked, &args.config);
+        for f in &failures {
+            eprint(f, args.color);
+        }
+        review_failed = !failures.is_empty();
+    }
+
     let summary = Summary::of(&checked);
     let threshold = args.deny.map_or(Severity::Error, |d| d.threshold());
+    if review_failed {
+        return Ok(EXIT_TROUBLE);
+    }
     Ok(exit_status(&summary, threshold, args.exit_zero))
 }
 
