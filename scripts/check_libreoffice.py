@@ -26,14 +26,22 @@ def convert(fmt, files, out_dir):
         )
 
 
+def spaces(paragraph):
+    """ODF writes runs of spaces as <text:s text:c="N"/> and tabs as <text:tab/>."""
+    paragraph = re.sub(r'<text:s text:c="(\d+)"\s*/>', lambda m: " " * int(m.group(1)), paragraph)
+    paragraph = re.sub(r"<text:s\s*/>", " ", paragraph)
+    return re.sub(r"<text:tab\s*/>", "\t", paragraph)
+
+
 def annotations(odt):
     with zipfile.ZipFile(odt) as z:
         xml = z.read("content.xml").decode("utf-8")
     found = []
-    for body in re.findall(r"<office:annotation\b.*?</office:annotation>", xml, re.S):
+    # `[\s>]`, not `\b`: `<office:annotation-end .../>` marks where a comment's range ends.
+    for body in re.findall(r"<office:annotation[\s>].*?</office:annotation>", xml, re.S):
         creator = re.search(r"<dc:creator>(.*?)</dc:creator>", body, re.S)
-        paragraphs = re.findall(r"<text:p\b[^>]*>(.*?)</text:p>", body, re.S)
-        text = "\n".join(unescape(re.sub(r"<[^>]+>", "", p)) for p in paragraphs)
+        paragraphs = re.findall(r"<text:p(?:\s[^>]*)?>(.*?)</text:p>", body, re.S)
+        text = "\n".join(unescape(re.sub(r"<[^>]+>", "", spaces(p))) for p in paragraphs)
         found.append((unescape(creator.group(1)) if creator else None, text))
     return found
 
@@ -56,7 +64,7 @@ def main():
     for entry, copy in letters:
         base = os.path.join(out_dir, os.path.splitext(os.path.basename(copy))[0])
         problems = []
-        if not os.path.getsize(base + ".pdf") if os.path.exists(base + ".pdf") else True:
+        if not os.path.exists(base + ".pdf") or os.path.getsize(base + ".pdf") == 0:
             problems.append("no PDF")
         if not os.path.exists(base + ".odt"):
             problems.append("no ODT")
