@@ -552,4 +552,61 @@ mod cli {
         names.sort();
         assert_eq!(names, ["a.reviewed.docx", "b.reviewed.docx"]);
     }
+
+    const MARKDOWN: &str =
+        "# Retainer letter\n\nDear Ms. Doe,\n\nWe will answer your emails promptly. \
+        Prior to the hearing we will give a prompt update.\nWe hereby confirm the fees.\n";
+
+    #[test]
+    fn diff_shows_only_the_safe_fixes_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("l.md"), MARKDOWN).unwrap();
+        let out = run(dir.path(), &["--isolated", "--diff", "l.md"]);
+        let diff = String::from_utf8_lossy(&out.stdout).to_string();
+        assert_eq!(
+            diff,
+            "--- a/l.md\n+++ b/l.md\n@@ -5,1 +5,1 @@\n\
+             -We will answer your emails promptly. Prior to the hearing we will give a prompt update.\n\
+             +We will answer your emails within 2 business days. Before the hearing we will give a prompt update.\n"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("l.md")).unwrap(),
+            MARKDOWN
+        );
+    }
+
+    #[test]
+    fn fix_applies_the_safe_fixes_in_place_and_leaves_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("l.md"), MARKDOWN).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .unwrap();
+        let docx = root.join("fixtures/letters/small-claims-ny.docx");
+        fs::copy(&docx, dir.path().join("w.docx")).unwrap();
+        let out = run(dir.path(), &["--isolated", "--fix", "l.md", "w.docx"]);
+        assert_ne!(code(&out), 2, "{out:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("fixed 2 findings in l.md"));
+        // "a prompt update" cannot become "a within 2 business days update"; "hereby" has no
+        // replacement text. Both stay for a person.
+        assert_eq!(
+            fs::read_to_string(dir.path().join("l.md")).unwrap(),
+            MARKDOWN
+                .replace("promptly", "within 2 business days")
+                .replace("Prior to", "Before")
+        );
+        assert_eq!(
+            fs::read(dir.path().join("w.docx")).unwrap(),
+            fs::read(&docx).unwrap()
+        );
+        let left: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with(".retainer-lint-"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+        // Fixed once, nothing more to fix.
+        let again = run(dir.path(), &["--isolated", "--diff", "l.md"]);
+        assert!(again.stdout.is_empty(), "{again:?}");
+    }
 }

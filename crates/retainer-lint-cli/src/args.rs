@@ -128,6 +128,15 @@ pub struct CheckArgs {
     #[arg(long, value_name = "OUT.docx", conflicts_with = "annotate_dir")]
     pub annotate: Option<PathBuf>,
 
+    /// Apply the safe fixes to Markdown and text letters, in place (atomically): vague timing
+    /// becomes the firm's commitment, legalese the plain word. Other findings are left alone.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+
+    /// Print the safe fixes as a unified diff instead of the report; nothing is written.
+    #[arg(long)]
+    pub diff: bool,
+
     /// Also write DIR/<name>.reviewed.docx, with a Word comment on each finding, for each
     /// DOCX letter.
     #[arg(long, value_name = "DIR")]

@@ -10,6 +10,7 @@ pub mod args;
 pub mod check;
 pub mod commands;
 pub mod failure;
+pub mod fix;
 pub mod inputs;
 pub mod output;
 pub mod report;
@@ -215,12 +216,23 @@ fn check(args: CheckArgs) -> Result<u8, Fail> {
         rules: &rules,
     };
     let mut buffer = Vec::new();
-    report::write(args.format, args.statistics, &run, style, &mut buffer).map_err(|e| {
-        boxed(Failure::new(
-            "output.io",
-            format!("could not format the report: {e}"),
-        ))
-    })?;
+    if args.diff {
+        for c in &checked {
+            if let Ok(report) = &c.outcome {
+                let edits = fix::edits(report);
+                buffer.extend_from_slice(
+                    fix::diff(&c.name, &report.document.text, &edits).as_bytes(),
+                );
+            }
+        }
+    } else {
+        report::write(args.format, args.statistics, &run, style, &mut buffer).map_err(|e| {
+            boxed(Failure::new(
+                "output.io",
+                format!("could not format the report: {e}"),
+            ))
+        })?;
+    }
     match &args.output {
         Some(path) => output::write_atomic(path, &buffer).map_err(|e| {
             boxed(Failure::new(
@@ -233,6 +245,25 @@ fn check(args: CheckArgs) -> Result<u8, Fail> {
     }
 
     let mut review_failed = false;
+    if args.fix {
+        for ((input, _), c) in jobs.iter().zip(&checked) {
+            let (inputs::Source::File(path), Ok(report)) = (&input.source, &c.outcome) else {
+                continue;
+            };
+            match fix::fix_file(path, report) {
+                Ok(0) => {}
+                Ok(n) => note(&format!(
+                    "fixed {n} finding{} in {}",
+                    if n == 1 { "" } else { "s" },
+                    c.name
+                )),
+                Err(f) => {
+                    eprint(&f, args.color);
+                    review_failed = true;
+                }
+            }
+        }
+    }
     if let Some(target) = &review {
         let inputs: Vec<inputs::Input> = jobs.into_iter().map(|(input, _)| input).collect();
         let (_, failures) = review::write_all(target, &inputs, &checked, &args.config);
@@ -248,6 +279,12 @@ fn check(args: CheckArgs) -> Result<u8, Fail> {
         return Ok(EXIT_TROUBLE);
     }
     Ok(exit_status(&summary, threshold, args.exit_zero))
+}
+
+/// A line on standard error about what was written.
+#[allow(clippy::print_stderr)]
+fn note(line: &str) {
+    eprintln!("{line}");
 }
 
 /// 2 if a letter could not be read; else 1 if a finding reaches the threshold (unless
