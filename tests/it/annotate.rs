@@ -116,6 +116,30 @@ fn check(name: &str, bytes: &[u8], report: &Report) -> Figures {
         .unwrap_or_else(|e| panic!("{name}: the review copy does not read back: {e}"));
     let original = &report.document;
     assert_eq!(prose(&copy), prose(original), "{name}: body text changed");
+    assert_eq!(
+        copy.metadata, original.metadata,
+        "{name}: properties changed"
+    );
+    // Tracked changes are all there, where they were. (A change left in a paragraph with no
+    // text after the last one resolves into the next story read, here the new comments: the
+    // reader's placement, not a change in the document.)
+    assert_eq!(
+        copy.tracked_changes.len(),
+        original.tracked_changes.len(),
+        "{name}"
+    );
+    for (a, b) in original.tracked_changes.iter().zip(&copy.tracked_changes) {
+        assert_eq!(
+            (a.kind, &a.author),
+            (b.kind, &b.author),
+            "{name}: tracked change"
+        );
+        let in_body =
+            |d: &Document, p: &retainer_lint::document::Position| d.blocks[p.block].kind.is_prose();
+        if in_body(original, &a.at.start) && in_body(&copy, &b.at.start) {
+            assert_eq!(a.at, b.at, "{name}: tracked change moved");
+        }
+    }
 
     let before = comments(original);
     let after = comments(&copy);
@@ -435,6 +459,81 @@ fn header_findings_go_on_the_first_paragraph_and_name_the_header() {
         );
     }
     check("h.docx", &bytes, &report);
+}
+
+/// A package written by hand: WordprocessingML as the default namespace (no prefix), a
+/// comment already there, a tracked insertion, and a `&amp;` inside the words of a finding.
+fn hand_written() -> Vec<u8> {
+    use std::io::Write;
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>"#.to_string(),
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_string(),
+        ),
+        (
+            "word/_rels/document.xml.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>"#.to_string(),
+        ),
+        (
+            "word/document.xml",
+            format!(
+                r#"<?xml version="1.0"?><document xmlns="{W}" xmlns:x="{W}"><body><p><r><t>Retainer letter</t></r></p><p><commentRangeStart x:id="7"/><r><rPr><b/></rPr><t xml:space="preserve">Dear Ms. Doe, we will reply promptly &amp; fully </t></r><commentRangeEnd x:id="7"/><r><commentReference x:id="7"/></r><ins x:id="1" x:author="Ann"><r><t>and prior to the hearing.</t></r></ins></p></body></document>"#
+            ),
+        ),
+        (
+            "word/comments.xml",
+            format!(
+                r#"<?xml version="1.0"?><comments xmlns="{W}" xmlns:x="{W}"><comment x:id="7" x:author="Ann"><p><r><t>Check the greeting.</t></r></p></comment></comments>"#
+            ),
+        ),
+    ];
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, text) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_default_namespace_package_with_a_comment_gets_prefixed_marks() {
+    let bytes = hand_written();
+    let report = Linter::builtin()
+        .lint_bytes("hand.docx", &bytes, None)
+        .unwrap();
+    let words: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| &report.document.text[d.span.clone()])
+        .collect();
+    assert!(words.contains(&"promptly"), "{words:?}");
+    assert!(words.contains(&"prior to"), "{words:?}");
+    let f = check("hand.docx", &bytes, &report);
+    // "promptly &amp; fully" is cut inside the bold run, next to an entity; "prior to" inside
+    // the tracked insertion: both on their words, none sent to the first paragraph.
+    assert!(f.words >= 2, "{f:?}");
+    assert_eq!(f.first_paragraph, 0, "{f:?}");
+    let annotated = annotate_with(&bytes, &report, &Options::default()).unwrap();
+    let xml = main_xml(&annotated.bytes);
+    let id = &annotated.comments[0].id;
+    assert_ne!(id, "7");
+    assert!(
+        xml.contains(&format!("<w:commentRangeStart xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" w:id=\"{id}\"/>")),
+        "{xml}"
+    );
+    let comments =
+        String::from_utf8(parts(&annotated.bytes).remove("word/comments.xml").unwrap()).unwrap();
+    assert!(
+        comments.starts_with(r#"<?xml version="1.0"?><comments xmlns="#),
+        "the part is extended, not rewritten"
+    );
+    assert!(comments.contains(r#"<comment x:id="7" x:author="Ann">"#));
 }
 
 #[test]

@@ -599,7 +599,7 @@ impl Plan<'_> {
 
     /// The main part with every mark spliced in.
     fn splice(&self, marks: &BTreeMap<(usize, Wrap), Vec<Mark>>) -> Vec<u8> {
-        let w = &self.scan.prefix;
+        let (w, decl) = package::w_prefix(&self.scan.prefix, self.scan.strict);
         let mut inserts: Vec<(usize, Vec<u8>)> = Vec::new();
         let mut preserved: HashSet<usize> = HashSet::new();
         for (&(at, wrap), group) in marks {
@@ -614,16 +614,16 @@ impl Plan<'_> {
             let mut inner = String::new();
             for m in sorted {
                 if m.start {
-                    inner.push_str(&format!("<{w}commentRangeStart {w}id=\"{}\"/>", m.id));
+                    inner.push_str(&format!("<{w}commentRangeStart{decl} {w}id=\"{}\"/>", m.id));
                 } else {
                     inner.push_str(&format!(
-                        "<{w}commentRangeEnd {w}id=\"{0}\"/><{w}r><{w}commentReference {w}id=\"{0}\"/></{w}r>",
+                        "<{w}commentRangeEnd{decl} {w}id=\"{0}\"/><{w}r{decl}><{w}commentReference {w}id=\"{0}\"/></{w}r>",
                         m.id
                     ));
                 }
             }
             let bytes = match wrap {
-                Wrap::NewParagraph => format!("<{w}p>{inner}</{w}p>").into_bytes(),
+                Wrap::NewParagraph => format!("<{w}p{decl}>{inner}</{w}p>").into_bytes(),
                 Wrap::Between => inner.into_bytes(),
                 Wrap::RunSplit(ti) | Wrap::TextSplit(ti) => {
                     let Some(t) = self.scan.texts.get(ti) else {

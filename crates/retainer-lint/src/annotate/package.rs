@@ -10,6 +10,28 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 use super::{AnnotateError, AnnotateErrorKind};
 use crate::read::docx::xml::{Node, Ns, Xml};
 
+/// The WordprocessingML namespace of a transitional or strict document.
+pub(super) fn w_namespace(strict: bool) -> &'static str {
+    if strict {
+        W_STRICT
+    } else {
+        W_TRANSITIONAL
+    }
+}
+
+/// The prefix new elements use, and the declaration each must carry when the part has no
+/// prefix for WordprocessingML (a default namespace: attributes need a prefix all the same).
+pub(super) fn w_prefix(prefix: &str, strict: bool) -> (String, String) {
+    if prefix.is_empty() {
+        (
+            "w:".to_owned(),
+            format!(" xmlns:w=\"{}\"", w_namespace(strict)),
+        )
+    } else {
+        (prefix.to_owned(), String::new())
+    }
+}
+
 const W_TRANSITIONAL: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const W_STRICT: &str = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 const REL_TRANSITIONAL: &str =
@@ -201,10 +223,10 @@ pub(super) struct CommentXml {
     pub lines: Vec<String>,
 }
 
-fn comment_element(prefix: &str, c: &CommentXml) -> String {
-    let p = prefix;
+fn comment_element(prefix: &str, strict: bool, c: &CommentXml) -> String {
+    let (p, decl) = w_prefix(prefix, strict);
     let mut s = format!(
-        "<{p}comment {p}id=\"{}\" {p}author=\"{}\" {p}date=\"{}\" {p}initials=\"{}\">",
+        "<{p}comment{decl} {p}id=\"{}\" {p}author=\"{}\" {p}date=\"{}\" {p}initials=\"{}\">",
         escape(&c.id),
         super::AUTHOR,
         escape(&c.date),
@@ -229,10 +251,10 @@ pub(super) fn with_comments(
     max_depth: usize,
 ) -> Result<Vec<u8>, AnnotateError> {
     let Some(bytes) = existing else {
-        let ns = if strict { W_STRICT } else { W_TRANSITIONAL };
+        let ns = w_namespace(strict);
         let mut s = format!("{XML_DECL}<w:comments xmlns:w=\"{ns}\">");
         for c in new {
-            s.push_str(&comment_element("w:", c));
+            s.push_str(&comment_element("w:", strict, c));
         }
         s.push_str("</w:comments>");
         return Ok(s.into_bytes());
@@ -254,7 +276,10 @@ pub(super) fn with_comments(
                 }
                 let at =
                     end.ok_or_else(|| AnnotateError::mismatch("the comments part has no end"))?;
-                let added: String = new.iter().map(|c| comment_element(&prefix, c)).collect();
+                let added: String = new
+                    .iter()
+                    .map(|c| comment_element(&prefix, strict, c))
+                    .collect();
                 return Ok(splice(bytes, vec![(at, added.into_bytes())]));
             }
             Node::Empty(tag) => {
@@ -271,7 +296,7 @@ pub(super) fn with_comments(
                 let mut out = bytes.get(..before + slash).unwrap_or_default().to_vec();
                 out.push(b'>');
                 for c in new {
-                    out.extend_from_slice(comment_element(&prefix, c).as_bytes());
+                    out.extend_from_slice(comment_element(&prefix, strict, c).as_bytes());
                 }
                 out.extend_from_slice(format!("</{qname}>").as_bytes());
                 out.extend_from_slice(bytes.get(end..).unwrap_or_default());
