@@ -93,7 +93,11 @@ struct Figures {
     comments: usize,
     words: usize,
     paragraph: usize,
+    note_reference: usize,
+    holder: usize,
     first_paragraph: usize,
+    /// Where the findings sent to the first paragraph are, by block kind.
+    elsewhere: BTreeMap<&'static str, usize>,
 }
 
 /// Annotate one document and check everything the issue asks of the copy.
@@ -208,8 +212,34 @@ fn check(name: &str, bytes: &[u8], report: &Report) -> Figures {
                 assert_eq!(anchor.0, block, "{name}: {}", d.rule);
                 assert_eq!(anchor.1, original.blocks[block].text, "{name}: {}", d.rule);
             }
+            Anchor::Holder => {
+                figures.holder += 1;
+                assert!(copy.blocks[anchor.0].kind.is_prose(), "{name}: {}", d.rule);
+                assert!(
+                    c.lines.last().unwrap().starts_with("Where: in a text box"),
+                    "{name}: {:?}",
+                    c.lines
+                );
+            }
+            Anchor::NoteReference => {
+                figures.note_reference += 1;
+                let block = &copy.blocks[anchor.0];
+                assert!(
+                    anchor.1.is_empty(),
+                    "{name}: {} on the reference mark",
+                    d.rule
+                );
+                assert!(block.kind.is_prose(), "{name}: {} in the body", d.rule);
+                assert!(
+                    c.lines.last().unwrap().contains("note marked here"),
+                    "{name}: {:?}",
+                    c.lines
+                );
+            }
             Anchor::FirstParagraph => {
                 figures.first_paragraph += 1;
+                let kind = d.block.map_or("none", |b| original.blocks[b].kind.name());
+                *figures.elsewhere.entry(kind).or_default() += 1;
                 assert_eq!(
                     anchor, &summary_anchor,
                     "{name}: {} not with the summary",
@@ -309,9 +339,18 @@ fn every_readable_corpus_document_annotates_and_reads_back() {
         total.comments += f.comments;
         total.words += f.words;
         total.paragraph += f.paragraph;
+        total.note_reference += f.note_reference;
+        total.holder += f.holder;
         total.first_paragraph += f.first_paragraph;
+        for (k, n) in f.elsewhere {
+            *total.elsewhere.entry(k).or_default() += n;
+        }
     }
     eprintln!("corpus: {documents} documents annotated, {total:?}");
+    assert!(
+        total.note_reference > 0,
+        "findings in notes sit on their marks: {total:?}"
+    );
     assert!(failed.is_empty(), "review copies failed: {failed:?}");
     assert!(
         documents > 150,

@@ -6,9 +6,11 @@
 //! else in the XML is reserialised. The comments part, its relationship and its content type
 //! are extended or created; every other part of the package is copied as stored.
 //!
-//! Where Word cannot hold a comment on the words themselves (headers and footers), or where
-//! the part that holds them must stay byte for byte as it was (footnotes, endnotes, other
-//! comments), the comment goes on the first body paragraph and names where the words are.
+//! Where the words cannot carry the comment themselves, it goes as near as the body allows and
+//! names where they are: a footnote's or endnote's finding on its reference mark (the notes
+//! part stays byte for byte as it was), a text box's on the paragraph that holds the box, a
+//! header's, footer's or another comment's on the first body paragraph (Word cannot comment
+//! in a header or footer).
 
 mod package;
 mod scan;
@@ -124,9 +126,14 @@ pub struct Options {
 pub enum Anchor {
     /// On exactly the words of the finding's span.
     Words,
+    /// On the footnote or endnote reference mark in the body, for a finding in that note (the
+    /// notes part itself is left byte for byte as it was).
+    NoteReference,
     /// On the whole paragraph the finding is in (a finding without words of its own, or
     /// words that cannot be marked one by one, such as an entity or CDATA section).
     Paragraph,
+    /// On the body paragraph that holds the text box the finding is in, the comment naming it.
+    Holder,
     /// On the first body paragraph, the comment naming where the finding is (headers,
     /// footers, notes, text boxes, other comments); also the summary comment.
     FirstParagraph,
@@ -213,7 +220,30 @@ pub fn annotate_with(
     let mut ids = Ids::new(used);
 
     let date = options.date.clone().unwrap_or_else(now);
-    let plan = Plan::new(&main_xml, &scan, report, &main);
+    let mut notes = HashMap::new();
+    for d in &report.diagnostics {
+        let Some(block) = d.block.and_then(|b| report.document.blocks.get(b)) else {
+            continue;
+        };
+        let endnote = match block.kind {
+            BlockKind::Footnote => false,
+            BlockKind::Endnote => true,
+            _ => continue,
+        };
+        let Some(origin) = &block.docx else { continue };
+        if notes.contains_key(&*origin.part) {
+            continue;
+        }
+        let ranges = match pkg.read(&origin.part).map_err(AnnotateError::input)? {
+            Some(bytes) => {
+                scan::notes(&bytes, &origin.part, max_depth).map_err(AnnotateError::input)?
+            }
+            None => Vec::new(),
+        };
+        notes.insert(origin.part.to_string(), (endnote, ranges));
+    }
+    let mut plan = Plan::new(&main_xml, &scan, report, &main);
+    plan.notes = notes;
     plan.verify()?;
     let mut comments = Vec::with_capacity(report.diagnostics.len() + 1);
     let mut marks: BTreeMap<(usize, Wrap), Vec<Mark>> = BTreeMap::new();
@@ -362,6 +392,8 @@ struct Plan<'a> {
     scan: &'a Scan,
     report: &'a Report,
     main: &'a str,
+    /// Per notes part: endnotes or not, and the id and byte range of each note.
+    notes: HashMap<String, (bool, scan::Notes)>,
 }
 
 impl Plan<'_> {
@@ -371,6 +403,7 @@ impl Plan<'_> {
             scan,
             report,
             main,
+            notes: HashMap::new(),
         }
     }
 
@@ -445,6 +478,18 @@ impl Plan<'_> {
             };
             (Anchor::FirstParagraph, None, Some(location))
         };
+        if let Some(points) = self.note_reference(block) {
+            let which = if block.kind == BlockKind::Endnote {
+                "endnote"
+            } else {
+                "footnote"
+            };
+            let location = match &excerpt {
+                Some(e) => format!("Where: in the {which} marked here, \u{201c}{e}\u{201d}"),
+                None => format!("Where: in the {which} marked here"),
+            };
+            return (Anchor::NoteReference, Some(points), Some(location));
+        }
         if !block.kind.is_prose() || self.main_block(index).is_none() {
             return elsewhere();
         }
@@ -459,10 +504,40 @@ impl Plan<'_> {
                 return (Anchor::Words, Some(points), None);
             }
         }
-        match self.whole(block) {
-            Some(points) => (Anchor::Paragraph, Some(points), None),
+        if let Some(points) = self.whole(block) {
+            return (Anchor::Paragraph, Some(points), None);
+        }
+        match self.holder(block) {
+            Some(points) => {
+                let (_, _, location) = elsewhere();
+                (Anchor::Holder, Some(points), location)
+            }
             None => elsewhere(),
         }
+    }
+
+    /// Points around the body's reference mark of the note a block is in.
+    fn note_reference(&self, block: &Block) -> Option<(Point, Point)> {
+        let origin = block.docx.as_ref()?;
+        let (endnote, ranges) = self.notes.get(&*origin.part)?;
+        let at = origin.runs.first()?.xml.start;
+        let (id, _) = ranges.iter().find(|(_, r)| r.contains(&at))?;
+        let run = self
+            .scan
+            .note_refs
+            .iter()
+            .find(|(e, i, _)| e == endnote && i == id)
+            .and_then(|(_, _, run)| self.scan.runs.get(*run))?;
+        run.safe.then_some((
+            Point {
+                at: run.start,
+                wrap: Wrap::Between,
+            },
+            Point {
+                at: run.end,
+                wrap: Wrap::Between,
+            },
+        ))
     }
 
     /// Points around exactly the words `plain` of a block.
@@ -559,6 +634,29 @@ impl Plan<'_> {
             let t = self.scan.texts.get(self.scan.text_at(xml)?)?;
             let p = self.scan.paragraphs.get(t.paragraph?)?;
             p.safe.then_some(p)
+        };
+        let first = paragraph(runs.first()?.xml.start)?;
+        let last = paragraph(runs.last()?.xml.start)?;
+        (first.content < last.end_tag).then_some((
+            Point {
+                at: first.content,
+                wrap: Wrap::Between,
+            },
+            Point {
+                at: last.end_tag,
+                wrap: Wrap::Between,
+            },
+        ))
+    }
+
+    /// Points around the body paragraph(s) holding the text box a block is in.
+    fn holder(&self, block: &Block) -> Option<(Point, Point)> {
+        let runs = &block.docx.as_ref()?.runs;
+        let paragraph = |xml: usize| {
+            let t = self.scan.texts.get(self.scan.text_at(xml)?)?;
+            let p = self.scan.paragraphs.get(t.paragraph?)?;
+            let h = self.scan.paragraphs.get(p.holder?)?;
+            h.safe.then_some(h)
         };
         let first = paragraph(runs.first()?.xml.start)?;
         let last = paragraph(runs.last()?.xml.start)?;

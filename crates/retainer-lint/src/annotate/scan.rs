@@ -62,6 +62,8 @@ pub(super) struct ParagraphEl {
     /// Offset of the `</` of its end tag.
     pub end_tag: usize,
     pub safe: bool,
+    /// For a paragraph in a text box: the nearest body paragraph that holds it.
+    pub holder: Option<usize>,
 }
 
 /// What the scan found.
@@ -73,6 +75,8 @@ pub(super) struct Scan {
     pub paragraphs: Vec<ParagraphEl>,
     /// Ids of the comment marks already in the part.
     pub comment_ids: Vec<String>,
+    /// Footnote and endnote reference marks: endnote or not, the note id, the run holding it.
+    pub note_refs: Vec<(bool, String, usize)>,
     /// Offset just past the `w:body` start tag.
     pub body_content: Option<usize>,
     /// The prefix the part uses for WordprocessingML, with its colon (`w:`), or empty.
@@ -145,7 +149,7 @@ pub(super) fn scan(bytes: &[u8], part: &str, max_depth: usize) -> Result<Scan, I
                     at,
                     &stack,
                     unsafe_depth,
-                    paragraphs.last().copied(),
+                    &paragraphs,
                 )?;
                 match open {
                     Open::Unsafe => unsafe_depth += 1,
@@ -157,6 +161,7 @@ pub(super) fn scan(bytes: &[u8], part: &str, max_depth: usize) -> Result<Scan, I
             Node::Empty(tag) => {
                 count_child(&mut out, &tag, &stack);
                 comment_mark(&mut out, &tag)?;
+                note_ref(&mut out, &tag, &stack)?;
                 if tag.ns == Ns::W {
                     match (tag.local(), stack.last()) {
                         (b"pPr", Some(Open::Paragraph(i))) => {
@@ -259,6 +264,50 @@ fn count_child(out: &mut Scan, tag: &Tag<'_>, stack: &[Open]) {
     }
 }
 
+fn note_ref(out: &mut Scan, tag: &Tag<'_>, stack: &[Open]) -> Result<(), InputError> {
+    let endnote = match (tag.ns, tag.local()) {
+        (Ns::W, b"footnoteReference") => false,
+        (Ns::W, b"endnoteReference") => true,
+        _ => return Ok(()),
+    };
+    if let (Some(Open::Run(run)), Some(id)) = (stack.last(), tag.attr(b"id")?) {
+        out.note_refs.push((endnote, id, *run));
+    }
+    Ok(())
+}
+
+/// The notes of a notes part: each note's id and byte range.
+pub(super) type Notes = Vec<(String, Range<usize>)>;
+
+/// The id and byte range of every `w:footnote` / `w:endnote` of a notes part.
+pub(super) fn notes(bytes: &[u8], part: &str, max_depth: usize) -> Result<Notes, InputError> {
+    let mut xml = Xml::new(bytes, part, max_depth);
+    let mut out = Vec::new();
+    let mut open: Option<(String, usize, usize)> = None;
+    loop {
+        let before = xml.position();
+        match xml.next()? {
+            Node::Start(tag)
+                if tag.ns == Ns::W && matches!(tag.local(), b"footnote" | b"endnote") =>
+            {
+                open = Some((tag.attr(b"id")?.unwrap_or_default(), before, xml.depth()));
+            }
+            Node::End { at } => {
+                if let Some((id, start, depth)) = open.take() {
+                    if xml.depth() + 1 == depth {
+                        out.push((id, start..at));
+                    } else {
+                        open = Some((id, start, depth));
+                    }
+                }
+            }
+            Node::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
 fn comment_mark(out: &mut Scan, tag: &Tag<'_>) -> Result<(), InputError> {
     if tag.ns == Ns::W
         && matches!(
@@ -280,8 +329,9 @@ fn open(
     tag_end: usize,
     stack: &[Open],
     unsafe_depth: usize,
-    paragraph: Option<usize>,
+    paragraphs: &[usize],
 ) -> Result<Open, InputError> {
+    let paragraph = paragraphs.last().copied();
     let local = tag.local();
     count_child(out, tag, stack);
     comment_mark(out, tag)?;
@@ -293,10 +343,16 @@ fn open(
     Ok(match tag.ns {
         Ns::W => match local {
             b"p" => {
+                let holder = paragraphs
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&i| out.paragraphs.get(i).is_some_and(|p| p.safe));
                 out.paragraphs.push(ParagraphEl {
                     content: tag_end,
                     end_tag: tag_end,
                     safe: unsafe_depth == 0,
+                    holder,
                 });
                 Open::Paragraph(out.paragraphs.len() - 1)
             }
