@@ -689,6 +689,23 @@ mod cli {
             .collect();
         names.sort();
         assert_eq!(names, ["a.reviewed.docx", "b.reviewed.docx"]);
+
+        // Two letters of one name in two folders: the second is not written over the first.
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        letter_in(&dir.path().join("sub"), "a.docx");
+        let out = run(
+            dir.path(),
+            &[
+                "--isolated",
+                "a.docx",
+                "sub/a.docx",
+                "--annotate-dir",
+                "again",
+            ],
+        );
+        assert_eq!(code(&out), 2);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("annotate.name-clash"));
+        assert!(dir.path().join("again/a.reviewed.docx").is_file());
     }
 
     const MARKDOWN: &str =

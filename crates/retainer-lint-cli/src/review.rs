@@ -107,6 +107,21 @@ pub fn write_all(
             Target::File(f) => f.clone(),
             Target::Dir(dir) => dir.join(reviewed_name(path)),
         };
+        // Two letters of the same name in different folders would share one review copy.
+        if written.contains(&out) {
+            failures.push(
+                Failure::new(
+                    "annotate.name-clash",
+                    format!(
+                        "{}: not written: {} is already the review copy of another letter of the same name",
+                        input.name,
+                        out.display()
+                    ),
+                )
+                .with_help("annotate the folders one at a time, each into its own --annotate-dir"),
+            );
+            continue;
+        }
         match write_one(path, &out, report, &command(&input.name, config)) {
             Ok(()) => written.push(out),
             Err(f) => failures.push(f),
