@@ -314,6 +314,12 @@ impl Linter {
         self.inner.base.pattern_count()
     }
 
+    /// The engine for letters no `[[overrides]]` entry matches.
+    #[cfg(test)]
+    pub(crate) fn base_engine(&self) -> &Engine {
+        &self.inner.base
+    }
+
     /// Check a document already read, with the configuration's file-wide settings.
     pub fn lint_document(&self, document: &Document) -> Vec<Diagnostic> {
         run(&self.inner.base, document)

@@ -96,8 +96,15 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 ///
 /// `\b` is made an ASCII word boundary: Unicode word boundaries push the regex engine off its
 /// fast DFA on non-ASCII text, and the extractors check letters around their matches anyway.
+///
+/// "Blank but not a line break", `[^\S\n]`, is written without case folding: folding the
+/// negated class walks nearly all of Unicode, which made compiling one extractor take longer
+/// than checking a letter.
 fn regex(pattern: &str) -> regex::Regex {
-    regex::RegexBuilder::new(&pattern.replace(r"\b", r"(?-u:\b)"))
+    let pattern = pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"[^\S\n]", r"(?-i:[^\S\n])");
+    regex::RegexBuilder::new(&pattern)
         .case_insensitive(true)
         .build()
         .expect("extractor regex literal compiles")

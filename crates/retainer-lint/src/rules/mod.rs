@@ -2,11 +2,11 @@
 //! carried out by a closed set of kinds (code, one module each under [`kinds`]).
 //!
 //! Compilation gathers every pattern of every enabled rule into one [`pattern::PatternSet`].
-//! Checking a letter scans each block once against that set ([`Scan`]); a rule then confirms
-//! only the blocks whose scan hit its patterns, so cost grows with the letter, not with
-//! letter × rules.
+//! Checking a letter scans each block once against that set's literal index ([`Scan`]), which
+//! names the block's candidate patterns; a candidate is run only when a rule asks about it, and
+//! at most once per block, so cost grows with the letter, not with letter × rules.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::ops::Range;
@@ -25,7 +25,7 @@ pub mod pattern;
 pub mod suppress;
 
 use pack::{table_error_in, RuleDef, Source};
-use pattern::{Fragments, PatternId, PatternSet, PatternSetBuilder};
+use pattern::{Fragments, PatternBits, PatternId, PatternSet, PatternSetBuilder};
 
 /// Firm policy values (`[params]` in `retainer-lint.toml`), read by the kinds that use them.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -272,18 +272,23 @@ pub struct Compiler<'a> {
 impl Compiler<'_> {
     /// Register a pattern; an invalid one is an error at its spot in the pack.
     pub fn pattern(&mut self, src: &str) -> Result<PatternId, ConfigError> {
-        self.builder.add(src, &self.fragments).map_err(|e| {
-            let (source, span) = self.locate_value(src);
-            source.error(
-                "config.bad-pattern",
-                format!(
-                    "rule `{}`: invalid pattern: {}",
-                    self.rule.common.id, e.reason
-                ),
-                span,
-                "this pattern",
-            )
-        })
+        // A firm's patterns are compiled now, so an over-large one is an error at load time;
+        // built-in ones (compiled by the test suite) only when a letter needs them.
+        let compile = !self.rule.source.is_builtin();
+        self.builder
+            .add(src, &self.fragments, compile)
+            .map_err(|e| {
+                let (source, span) = self.locate_value(src);
+                source.error(
+                    "config.bad-pattern",
+                    format!(
+                        "rule `{}`: invalid pattern: {}",
+                        self.rule.common.id, e.reason
+                    ),
+                    span,
+                    "this pattern",
+                )
+            })
     }
 
     /// Register a clause.
@@ -493,25 +498,59 @@ impl Engine {
         self.patterns.len()
     }
 
-    /// Scan a document: one pass of the pattern set over every block.
+    /// The compiled patterns.
+    #[cfg(test)]
+    pub(crate) fn patterns(&self) -> &PatternSet {
+        &self.patterns
+    }
+
+    /// Scan a document: one pass of the anchor automaton over every block names each block's
+    /// candidate patterns; a candidate is run the first time a rule asks about it.
     pub fn scan<'d>(&'d self, doc: &'d Document) -> Scan<'d> {
-        let mut hits = Vec::with_capacity(doc.blocks.len());
-        let mut sentences = Vec::with_capacity(doc.blocks.len());
-        for block in &doc.blocks {
-            if block.kind.is_prose() {
-                hits.push(self.patterns.scan(&block.text));
-                sentences.push(pattern::sentences(&block.text));
-            } else {
-                hits.push(Vec::new());
-                sentences.push(Vec::new());
-            }
-        }
+        let count = self.patterns.len();
+        let blocks = doc
+            .blocks
+            .iter()
+            .map(|block| {
+                if block.kind.is_prose() {
+                    BlockScan {
+                        candidates: self.patterns.candidates(&block.text),
+                        checked: RefCell::new(PatternBits::new(count)),
+                        matched: RefCell::new(PatternBits::new(count)),
+                        sentences: pattern::sentences(&block.text),
+                    }
+                } else {
+                    BlockScan::nothing()
+                }
+            })
+            .collect();
         Scan {
             doc,
             engine: self,
-            hits,
-            sentences,
+            blocks,
             clause_cache: (0..self.clauses.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+}
+
+/// What the scan knows about one block: which patterns may match it (from the anchor pass),
+/// and which of those have been run, and matched.
+#[derive(Debug)]
+struct BlockScan {
+    candidates: PatternBits,
+    checked: RefCell<PatternBits>,
+    matched: RefCell<PatternBits>,
+    sentences: Vec<Range<usize>>,
+}
+
+impl BlockScan {
+    /// A block no pattern is matched against (not prose).
+    fn nothing() -> Self {
+        BlockScan {
+            candidates: PatternBits::new(0),
+            checked: RefCell::new(PatternBits::new(0)),
+            matched: RefCell::new(PatternBits::new(0)),
+            sentences: Vec::new(),
         }
     }
 }
@@ -522,19 +561,29 @@ pub struct Scan<'d> {
     /// The letter.
     pub doc: &'d Document,
     engine: &'d Engine,
-    hits: Vec<Vec<bool>>,
-    sentences: Vec<Vec<Range<usize>>>,
+    blocks: Vec<BlockScan>,
     clause_cache: Vec<OnceCell<Vec<ClauseHit>>>,
 }
 
 impl Scan<'_> {
     /// True when pattern `p` matches somewhere in block `b`.
     pub fn hit(&self, b: usize, p: PatternId) -> bool {
-        self.hits
-            .get(b)
-            .and_then(|h| h.get(p))
-            .copied()
-            .unwrap_or(false)
+        let Some(scan) = self.blocks.get(b) else {
+            return false;
+        };
+        if !scan.candidates.contains(p) {
+            return false;
+        }
+        if scan.checked.borrow().contains(p) {
+            return scan.matched.borrow().contains(p);
+        }
+        let text = self.doc.blocks.get(b).map_or("", |bl| &*bl.text);
+        let matched = self.engine.patterns.is_match(p, text);
+        scan.checked.borrow_mut().insert(p);
+        if matched {
+            scan.matched.borrow_mut().insert(p);
+        }
+        matched
     }
 
     /// Matches of pattern `p` in block `b` (empty unless the scan hit).
@@ -550,7 +599,7 @@ impl Scan<'_> {
 
     /// Sentences of block `b`.
     pub fn sentences(&self, b: usize) -> &[Range<usize>] {
-        self.sentences.get(b).map_or(&[], Vec::as_slice)
+        self.blocks.get(b).map_or(&[], |s| s.sentences.as_slice())
     }
 
     /// Every place clause `c` matches, in document order.

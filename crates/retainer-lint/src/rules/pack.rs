@@ -28,6 +28,8 @@ pub struct Source {
     pub name: String,
     /// The text.
     pub text: Arc<str>,
+    /// True for a pack embedded in the binary (its patterns are checked by the test suite).
+    builtin: bool,
 }
 
 impl Source {
@@ -36,7 +38,13 @@ impl Source {
         Source {
             name: name.into(),
             text: text.into(),
+            builtin: false,
         }
+    }
+
+    /// True for a pack embedded in the binary.
+    pub fn is_builtin(&self) -> bool {
+        self.builtin
     }
 
     /// An error pointing at `span` of this source.
@@ -418,7 +426,10 @@ pub fn builtin(name: &str) -> Option<Source> {
     BUILTIN_PACKS
         .iter()
         .find(|(n, _)| *n == name)
-        .map(|(n, text)| Source::new(format!("<built-in {n}>"), *text))
+        .map(|(n, text)| Source {
+            builtin: true,
+            ..Source::new(format!("<built-in {n}>"), *text)
+        })
 }
 
 /// Names of the built-in packs.

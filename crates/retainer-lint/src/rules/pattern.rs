@@ -1,5 +1,5 @@
-//! Patterns: regexes with named fragments, compiled once per configuration into one
-//! [`regex::RegexSet`] so a block is scanned in one pass whatever the number of rules.
+//! Patterns: regexes with named fragments, indexed once per configuration by the literals
+//! their matches must contain, so a block is scanned in one pass whatever the number of rules.
 //!
 //! A *fragment* is a named piece of regex written `{name}` inside a pattern (`{money}`,
 //! `{duration}`, `{role:assistant}`); packs add their own under `[fragments]`. Fragments may
@@ -10,7 +10,10 @@ use std::ops::Range;
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind};
 
 /// Number words, for "two business days", "forty-eight hours", "one hundred and fifty".
 const NUMBER_WORD: &str = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
@@ -180,6 +183,12 @@ pub type PatternId = usize;
 #[derive(Debug, Default)]
 pub struct PatternSetBuilder {
     sources: Vec<String>,
+    /// For each pattern, literals one of which every match contains (see [`anchor_literals`]);
+    /// `None` when no useful set exists and the pattern is tried on every block.
+    anchors: Vec<Option<Vec<Vec<u8>>>>,
+    /// Patterns compiled while building (those of firm packs, so that an over-large pattern is
+    /// an error at load time).
+    compiled: Vec<Option<Regex>>,
     by_source: HashMap<String, PatternId>,
 }
 
@@ -232,20 +241,172 @@ fn builder(source: &str) -> RegexBuilder {
     let mut b = RegexBuilder::new(source);
     b.case_insensitive(true)
         .size_limit(64 << 20)
-        .dfa_size_limit(64 << 20);
+        .dfa_size_limit(8 << 20);
     b
 }
 
+/// Most literals one pattern may be indexed under.
+const MAX_ANCHORS: usize = 128;
+
+/// Literals one of which occurs in every match of the pattern, written as they must appear in
+/// ASCII-case-insensitive text; `None` when the pattern has no short list of literals rare
+/// enough to be worth looking for (it is then tried on every block).
+///
+/// `hir` is parsed case-sensitively (inline `(?i)`/`(?-i)` flags aside), so a literal is one
+/// spelling of what the case-insensitive pattern matches; looking for it ASCII-case-
+/// insensitively finds every spelling except those whose case variants are not ASCII. Such
+/// letters are cut out here (a literal keeps its longest run without them: "é" also matches
+/// "É"), and the only ASCII letters with non-ASCII variants (k: KELVIN SIGN, s: LONG S) make
+/// [`PatternSet::candidates`] try every pattern on a block that contains them.
+///
+/// The set is taken from the most selective place in the pattern: its prefixes or suffixes
+/// (regex-syntax's extractor), or, inside a concatenation, any one part every match must
+/// contain, recursively ("not … {0,3} … (charg|offer|act)" is indexed under "charg", "offer",
+/// "act").
+fn anchor_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    // The extractor (cross products of prefixes) runs once, on the whole pattern; the
+    // structural walk finds literals inside it.
+    let mut set = extracted(hir)
+        .into_iter()
+        .chain(required_literals(hir))
+        .max_by_key(|set| selectivity(set))?;
+    set.sort();
+    set.dedup();
+    Some(set)
+}
+
+/// Literals one of which every match contains, from the pattern's structure.
+fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Literal(lit) => useful_set(&[&lit.0]),
+        HirKind::Capture(c) => required_literals(&c.sub),
+        HirKind::Repetition(r) if r.min > 0 => required_literals(&r.sub),
+        HirKind::Alternation(alternatives) => {
+            let mut union = Vec::new();
+            for alternative in alternatives {
+                union.extend(required_literals(alternative)?);
+                if union.len() > MAX_ANCHORS {
+                    return None;
+                }
+            }
+            Some(union)
+        }
+        HirKind::Concat(parts) => parts
+            .iter()
+            .filter_map(required_literals)
+            .max_by_key(|set| selectivity(set)),
+        _ => None,
+    }
+}
+
+/// The pattern's prefix and suffix literal sets, where they are usable.
+fn extracted(hir: &Hir) -> Vec<Vec<Vec<u8>>> {
+    [ExtractKind::Prefix, ExtractKind::Suffix]
+        .into_iter()
+        .filter_map(|kind| {
+            let seq = Extractor::new()
+                .kind(kind)
+                .limit_total(MAX_ANCHORS)
+                .limit_literal_len(24)
+                .extract(hir);
+            let literals: Vec<&[u8]> = seq.literals()?.iter().map(|l| l.as_bytes()).collect();
+            useful_set(&literals)
+        })
+        .collect()
+}
+
+/// Bytes rare enough in prose that a short literal containing one is still selective.
+fn is_rare_byte(b: u8) -> bool {
+    matches!(
+        b,
+        b'[' | b']'
+            | b'{'
+            | b'}'
+            | b'<'
+            | b'>'
+            | b'$'
+            | b'%'
+            | b'@'
+            | b'#'
+            | b'_'
+            | b'|'
+            | b'~'
+            | b'*'
+            | b'\\'
+            | b'^'
+            | b'='
+            | b'+'
+    ) || b >= 0x80
+}
+
+/// How selective a literal is: its length, more when it holds a rare byte (capped: past a
+/// few bytes any literal is rare enough).
+fn literal_selectivity(literal: &[u8]) -> usize {
+    let rare = if literal.iter().any(|&b| is_rare_byte(b)) {
+        3
+    } else {
+        0
+    };
+    (literal.len() + rare).min(6)
+}
+
+/// A set is as selective as its least selective literal; fewer literals break ties.
+fn selectivity(set: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+    let least = set
+        .iter()
+        .map(|l| literal_selectivity(l))
+        .min()
+        .unwrap_or(0);
+    (least, std::cmp::Reverse(set.len()))
+}
+
+/// Literals cleaned for ASCII-case-insensitive search, or `None` when one is too short to be
+/// selective (under three bytes with no rare byte) or there are too many.
+fn useful_set(literals: &[&[u8]]) -> Option<Vec<Vec<u8>>> {
+    if literals.is_empty() || literals.len() > MAX_ANCHORS {
+        return None;
+    }
+    literals
+        .iter()
+        .map(|l| {
+            let mut clean = ascii_case_safe(l);
+            clean.make_ascii_lowercase();
+            (literal_selectivity(&clean) >= 3).then_some(clean)
+        })
+        .collect()
+}
+
+/// The longest run of whole characters in `bytes` that ASCII-case-insensitive search finds in
+/// every case spelling: no letter whose case variants are not ASCII, no broken UTF-8.
+fn ascii_case_safe(bytes: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(bytes);
+    text.split(|c: char| c == char::REPLACEMENT_CHARACTER || (!c.is_ascii() && c.is_alphabetic()))
+        .max_by_key(|run| run.len())
+        .unwrap_or("")
+        .as_bytes()
+        .to_vec()
+}
+
 impl PatternSetBuilder {
-    /// Add a pattern written in a pack (fragments expanded with `fragments`).
-    pub fn add(&mut self, pattern: &str, fragments: &Fragments) -> Result<PatternId, PatternError> {
+    /// Add a pattern written in a pack (fragments expanded with `fragments`). With `compile`,
+    /// the pattern is compiled now, so that a pattern too large to compile is an error here
+    /// (firm packs); built-in patterns are compiled the first time a letter needs them.
+    pub fn add(
+        &mut self,
+        pattern: &str,
+        fragments: &Fragments,
+        compile: bool,
+    ) -> Result<PatternId, PatternError> {
         let expanded = ascii_word_boundaries(&fragments.expand(pattern)?);
         if let Some(&id) = self.by_source.get(&expanded) {
+            if compile {
+                self.compile(id, pattern)?;
+            }
             return Ok(id);
         }
-        // Syntax is checked here (cheaply) so the error names the pattern as written; the
-        // pattern is compiled once, in the set, and on its own only when a block matches it.
-        // Case folding is the costly part of translation and cannot change syntax or emptiness.
+        // Syntax is checked here (cheaply) so the error names the pattern as written. Case
+        // folding is the costly part of translation and cannot change syntax, emptiness or
+        // (with ASCII-case-insensitive search) the anchor literals, so it is left out.
         let hir = regex_syntax::ParserBuilder::new()
             .build()
             .parse(&expanded)
@@ -262,23 +423,75 @@ impl PatternSetBuilder {
         let id = self.sources.len();
         self.by_source.insert(expanded.clone(), id);
         self.sources.push(expanded);
+        self.anchors.push(anchor_literals(&hir));
+        self.compiled.push(None);
+        if compile {
+            self.compile(id, pattern)?;
+        }
         Ok(id)
     }
 
-    /// Compile all patterns into one set.
-    pub fn build(self) -> Result<PatternSet, PatternError> {
-        let set = RegexSetBuilder::new(&self.sources)
-            .case_insensitive(true)
-            .size_limit(512 << 20)
-            .dfa_size_limit(64 << 20)
-            .build()
-            .map_err(|e| PatternError {
-                pattern: String::new(),
+    fn compile(&mut self, id: PatternId, pattern: &str) -> Result<(), PatternError> {
+        let (Some(source), Some(slot)) = (self.sources.get(id), self.compiled.get_mut(id)) else {
+            return Ok(());
+        };
+        if slot.is_none() {
+            let regex = builder(source).build().map_err(|e| PatternError {
+                pattern: pattern.to_string(),
                 reason: regex_reason(&e),
             })?;
-        let regexes = self.sources.iter().map(|_| OnceLock::new()).collect();
+            *slot = Some(regex);
+        }
+        Ok(())
+    }
+
+    /// Index every pattern's anchor literals in one automaton.
+    pub fn build(self) -> Result<PatternSet, PatternError> {
+        let count = self.sources.len();
+        let mut literal_ids: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut owners: Vec<Vec<PatternId>> = Vec::new();
+        let mut unanchored = PatternBits::new(count);
+        for (id, anchors) in self.anchors.into_iter().enumerate() {
+            let Some(anchors) = anchors else {
+                unanchored.insert(id);
+                continue;
+            };
+            for literal in anchors {
+                let next = literals.len();
+                let l = *literal_ids.entry(literal.clone()).or_insert(next);
+                if l == next {
+                    literals.push(literal);
+                    owners.push(Vec::new());
+                }
+                if let Some(o) = owners.get_mut(l) {
+                    o.push(id);
+                }
+            }
+        }
+        let anchors = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&literals)
+            .map_err(|e| PatternError {
+                pattern: String::new(),
+                reason: e.to_string(),
+            })?;
+        let regexes = self
+            .compiled
+            .into_iter()
+            .map(|r| {
+                let cell = OnceLock::new();
+                if let Some(r) = r {
+                    let _ = cell.set(Some(r));
+                }
+                cell
+            })
+            .collect();
         Ok(PatternSet {
-            set,
+            anchors,
+            owners,
+            unanchored,
             sources: self.sources,
             regexes,
         })
@@ -309,22 +522,114 @@ fn regex_reason(e: &regex::Error) -> String {
     }
 }
 
-/// All patterns of a configuration, compiled once.
+/// A set of pattern ids, one bit each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternBits {
+    words: Vec<u64>,
+}
+
+impl PatternBits {
+    /// No pattern, room for `count`.
+    pub fn new(count: usize) -> Self {
+        PatternBits {
+            words: vec![0; count.div_ceil(64)],
+        }
+    }
+
+    /// Every pattern of `count`.
+    pub fn all(count: usize) -> Self {
+        let mut bits = PatternBits::new(count);
+        for id in 0..count {
+            bits.insert(id);
+        }
+        bits
+    }
+
+    /// Add `id`.
+    pub fn insert(&mut self, id: PatternId) {
+        if let Some(w) = self.words.get_mut(id / 64) {
+            *w |= 1 << (id % 64);
+        }
+    }
+
+    /// True when `id` is in the set.
+    pub fn contains(&self, id: PatternId) -> bool {
+        self.words
+            .get(id / 64)
+            .is_some_and(|w| w & (1 << (id % 64)) != 0)
+    }
+
+    /// The ids in the set, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = PatternId> + '_ {
+        self.words.iter().enumerate().flat_map(|(i, &w)| {
+            (0..64)
+                .filter(move |b| w & (1 << b) != 0)
+                .map(move |b| i * 64 + b)
+        })
+    }
+}
+
+/// All patterns of a configuration: an index of the literals their matches must contain, and
+/// each pattern compiled on its own the first time a block might match it.
+///
+/// One pass of an Aho-Corasick automaton over a block names the *candidate* patterns (those
+/// whose anchor literal occurs); only candidates are run, each a small regex with a small,
+/// quickly warm DFA. This replaced one `RegexSet` of every pattern, whose lazy DFA was rebuilt
+/// for nearly every block and which took most of a run's start-up to compile.
 #[derive(Debug, Clone)]
 pub struct PatternSet {
-    set: RegexSet,
+    anchors: AhoCorasick,
+    /// For each anchor literal, the patterns it anchors.
+    owners: Vec<Vec<PatternId>>,
+    /// Patterns with no anchor literals: candidates in every block.
+    unanchored: PatternBits,
     sources: Vec<String>,
-    /// Each pattern on its own, compiled the first time a block matches it.
     regexes: Vec<OnceLock<Option<Regex>>>,
 }
 
 impl PatternSet {
-    /// Which patterns match somewhere in `text`: one pass over the text.
+    /// The patterns that may match somewhere in `text` (a superset of those that do): one
+    /// pass over the text.
+    pub fn candidates(&self, text: &str) -> PatternBits {
+        // KELVIN SIGN and LONG S fold to ASCII "k" and "s": literal search cannot see them.
+        if text.contains(['\u{212A}', '\u{17F}']) {
+            return PatternBits::all(self.len());
+        }
+        let mut bits = self.unanchored.clone();
+        let mut seen = vec![false; self.owners.len()];
+        for m in self.anchors.find_overlapping_iter(text) {
+            let l = m.pattern().as_usize();
+            if let Some(s) = seen.get_mut(l) {
+                if !*s {
+                    *s = true;
+                    for &id in self.owners.get(l).map_or(&[][..], Vec::as_slice) {
+                        bits.insert(id);
+                    }
+                }
+            }
+        }
+        bits
+    }
+
+    fn regex(&self, id: PatternId) -> Option<&Regex> {
+        self.regexes.get(id).and_then(|cell| {
+            cell.get_or_init(|| builder(self.sources.get(id)?).build().ok())
+                .as_ref()
+        })
+    }
+
+    /// True when pattern `id` matches somewhere in `text`.
+    pub fn is_match(&self, id: PatternId, text: &str) -> bool {
+        self.regex(id).is_some_and(|re| re.is_match(text))
+    }
+
+    /// Which patterns match somewhere in `text`.
     pub fn scan(&self, text: &str) -> Vec<bool> {
-        let mut hits = vec![false; self.regexes.len()];
-        for i in self.set.matches(text).iter() {
-            if let Some(h) = hits.get_mut(i) {
-                *h = true;
+        let candidates = self.candidates(text);
+        let mut hits = vec![false; self.len()];
+        for id in candidates.iter() {
+            if let Some(h) = hits.get_mut(id) {
+                *h = self.is_match(id, text);
             }
         }
         hits
@@ -332,11 +637,7 @@ impl PatternSet {
 
     /// All matches of one pattern in `text`.
     pub fn find_all(&self, id: PatternId, text: &str) -> Vec<Range<usize>> {
-        let regex = self.regexes.get(id).and_then(|cell| {
-            cell.get_or_init(|| builder(self.sources.get(id)?).build().ok())
-                .as_ref()
-        });
-        match regex {
+        match self.regex(id) {
             Some(re) => re
                 .find_iter(text)
                 .map(|m| m.range())
@@ -349,7 +650,10 @@ impl PatternSet {
     /// A set with no patterns.
     pub fn empty() -> Self {
         PatternSet {
-            set: RegexSet::empty(),
+            anchors: AhoCorasick::new(std::iter::empty::<&[u8]>())
+                .unwrap_or_else(|_| unreachable!("an empty automaton always builds")),
+            owners: Vec::new(),
+            unanchored: PatternBits::new(0),
             sources: Vec::new(),
             regexes: Vec::new(),
         }
@@ -363,6 +667,11 @@ impl PatternSet {
     /// True when there are no patterns.
     pub fn is_empty(&self) -> bool {
         self.regexes.is_empty()
+    }
+
+    /// Number of patterns without anchor literals (tried on every block).
+    pub fn unanchored_count(&self) -> usize {
+        self.unanchored.iter().count()
     }
 }
 
@@ -437,7 +746,7 @@ mod tests {
 
     fn matches(pattern: &str, text: &str) -> bool {
         let mut b = PatternSetBuilder::default();
-        let id = b.add(pattern, &Fragments::default()).unwrap();
+        let id = b.add(pattern, &Fragments::default(), true).unwrap();
         let set = b.build().unwrap();
         !set.find_all(id, text).is_empty()
     }
@@ -518,16 +827,68 @@ mod tests {
     #[test]
     fn unknown_fragment_and_bad_regex_are_errors() {
         let mut b = PatternSetBuilder::default();
-        let e = b.add("{nope}", &Fragments::default()).unwrap_err();
+        let e = b.add("{nope}", &Fragments::default(), false).unwrap_err();
         assert!(
             e.reason.contains("unknown fragment `{nope}`"),
             "{}",
             e.reason
         );
-        let e = b.add("(unclosed", &Fragments::default()).unwrap_err();
+        let e = b
+            .add("(unclosed", &Fragments::default(), false)
+            .unwrap_err();
         assert!(e.reason.contains("unclosed"), "{}", e.reason);
-        let e = b.add("x*", &Fragments::default()).unwrap_err();
+        let e = b.add("x*", &Fragments::default(), false).unwrap_err();
         assert!(e.reason.contains("empty"), "{}", e.reason);
+    }
+
+    fn anchors(pattern: &str) -> Option<Vec<String>> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&ascii_word_boundaries(pattern))
+            .unwrap();
+        anchor_literals(&hir).map(|set| {
+            set.into_iter()
+                .map(|l| String::from_utf8(l).unwrap())
+                .collect()
+        })
+    }
+
+    #[test]
+    fn anchors_come_from_the_most_selective_part_of_a_pattern() {
+        // Prefixes, lower-cased.
+        assert_eq!(
+            anchors(r"\b(?:Retainer|deposit)s?\b"),
+            Some(vec!["deposit".into(), "retainer".into()])
+        );
+        // Short leading words ("no", "not") are skipped for a required word further on.
+        assert_eq!(
+            anchors(r"\b(?:no|not)\b(?:\s+\w+){0,3}?\s+(?:charg|offer)"),
+            Some(vec!["charg".into(), "offer".into()])
+        );
+        // A short literal with a rare character is selective enough.
+        assert_eq!(anchors(r"\[\s*insert"), Some(vec!["insert".into()]));
+        let braces = anchors(r"\{\{[^{}]+\}\}").unwrap();
+        assert!(braces == ["{{"] || braces == ["}}"], "{braces:?}");
+        // A letter whose case variants are not ASCII is cut out: "FÉE" must still be found.
+        assert_eq!(anchors("(?:fée|frais) fixes"), Some(vec![" fixes".into()]));
+        // Nothing selective: tried on every block.
+        assert_eq!(anchors(r"\b(?:we|I)\s+\w+"), None);
+        assert_eq!(anchors(r"(?-i:\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+)"), None);
+    }
+
+    #[test]
+    fn candidates_cover_case_variants_and_the_kelvin_sign() {
+        let mut b = PatternSetBuilder::default();
+        let fee = b.add(r"\bfees?\b", &Fragments::default(), false).unwrap();
+        let kilo = b.add("keep", &Fragments::default(), false).unwrap();
+        let set = b.build().unwrap();
+        assert!(set.candidates("Our FEES are").contains(fee));
+        assert!(!set.candidates("Our charges are").contains(fee));
+        // KELVIN SIGN matches "k" case-insensitively; literal search cannot see it.
+        let kelvin = "we \u{212A}EEP it";
+        assert!(set.is_match(kilo, kelvin));
+        assert!(set.candidates(kelvin).contains(kilo));
+        assert_eq!(set.find_all(fee, "a fee, two fees"), vec![2..5, 11..15]);
     }
 
     #[test]

@@ -199,3 +199,73 @@ fn only_rules_that_declare_it_carry_a_safe_fix() {
     assert!(!outcome.is_empty(), "{found:?}");
     assert!(outcome.iter().all(|(_, _, f)| f.is_none()));
 }
+
+/// Every built-in pack at once, as `retainer-lint --extends …` for each pack would.
+fn all_packs() -> Linter {
+    let mut config = Config::builtin();
+    for pack in crate::rules::pack::builtin_names() {
+        if !config.extends.iter().any(|p| p == pack) {
+            config.extends.push(pack.to_string());
+        }
+    }
+    match Linter::new(&config) {
+        Ok(l) => l,
+        Err(e) => panic!("built-in packs do not compile: {e:?}"),
+    }
+}
+
+/// The anchor index may only over-approximate: every pattern of every built-in pack that
+/// matches a text is among that text's candidates. Checked on the fixture letters as written,
+/// in upper case, with curly quotes and non-ASCII letters, and on the one ASCII-folding trap
+/// (KELVIN SIGN for "k").
+#[test]
+fn anchor_candidates_include_every_match() {
+    let linter = all_packs();
+    let patterns = linter.base_engine().patterns();
+    assert!(patterns.len() > 300, "{} patterns", patterns.len());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/letters");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("fixtures/letters") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "md") {
+            let text = std::fs::read_to_string(&path).expect("letter");
+            texts.push(text.to_uppercase());
+            texts.push(text.replace('\'', "’").replace("fee", "fée"));
+            texts.push(text.replace('k', "\u{212A}"));
+            texts.push(text);
+        }
+    }
+    assert!(texts.len() >= 60, "{} texts", texts.len());
+    let mut matched = 0;
+    for text in &texts {
+        let candidates = patterns.candidates(text);
+        for id in 0..patterns.len() {
+            if patterns.is_match(id, text) {
+                matched += 1;
+                assert!(
+                    candidates.contains(id),
+                    "pattern {id} matches but is not a candidate in:\n{}",
+                    &text[..text.len().min(200)]
+                );
+            }
+        }
+    }
+    assert!(
+        matched > 1000,
+        "only {matched} matches: the test checks too little"
+    );
+}
+
+/// The index does its job: most patterns have anchor literals, so a block is not run against
+/// every pattern.
+#[test]
+fn most_patterns_are_anchored() {
+    let linter = all_packs();
+    let patterns = linter.base_engine().patterns();
+    let unanchored = patterns.unanchored_count();
+    assert!(
+        unanchored * 5 < patterns.len(),
+        "{unanchored} of {} patterns have no anchor literal",
+        patterns.len()
+    );
+}
