@@ -3,6 +3,7 @@
 // Tests report tables (recall, corpus figures) on stderr for `--nocapture` runs.
 #![allow(clippy::print_stderr)]
 
+mod annotate;
 mod cli_cmd;
 mod cli_commands;
 mod cli_common;

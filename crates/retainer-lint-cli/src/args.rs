@@ -124,6 +124,24 @@ pub struct CheckArgs {
     #[arg(long)]
     pub statistics: bool,
 
+    /// Also write a review copy of the (one) DOCX letter: a Word comment on each finding.
+    #[arg(long, value_name = "OUT.docx", conflicts_with = "annotate_dir")]
+    pub annotate: Option<PathBuf>,
+
+    /// Apply the safe fixes to Markdown and text letters, in place (atomically): vague timing
+    /// becomes the firm's commitment, legalese the plain word. Other findings are left alone.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+
+    /// Print the safe fixes as a unified diff instead of the report; nothing is written.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Also write DIR/<name>.reviewed.docx, with a Word comment on each finding, for each
+    /// DOCX letter.
+    #[arg(long, value_name = "DIR")]
+    pub annotate_dir: Option<PathBuf>,
+
     /// The name of the letter read from standard input (picks its format and names it in the report).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,

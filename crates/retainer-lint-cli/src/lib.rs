@@ -10,9 +10,11 @@ pub mod args;
 pub mod check;
 pub mod commands;
 pub mod failure;
+pub mod fix;
 pub mod inputs;
 pub mod output;
 pub mod report;
+pub mod review;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -139,6 +141,14 @@ fn check(args: CheckArgs) -> Result<u8, Fail> {
         paths.push("-".to_string());
     }
     let inputs = inputs::collect(&paths, args.stdin_filename.as_deref());
+    let review = match (&args.annotate, &args.annotate_dir) {
+        (Some(f), _) => Some(review::Target::File(f.clone())),
+        (None, Some(d)) => Some(review::Target::Dir(d.clone())),
+        (None, None) => None,
+    };
+    if let Some(target) = &review {
+        review::check_inputs(target, &inputs).map_err(boxed)?;
+    }
     if inputs.is_empty() {
         return Err(boxed(
             Failure::new(
@@ -195,7 +205,12 @@ fn check(args: CheckArgs) -> Result<u8, Fail> {
         OutputFormat::Human => output::style(args.color, to_terminal),
         _ => Style::plain(),
     };
-    let reporter = Reporter::new(args.format, args.statistics, style, &rules);
+    // With --diff the diffs replace the report: a format with no frame around the letters.
+    let reporter = if args.diff {
+        Reporter::new(OutputFormat::Concise, false, style, &rules)
+    } else {
+        Reporter::new(args.format, args.statistics, style, &rules)
+    };
     let output_failure = |e: std::io::Error| {
         let what = match &args.output {
             Some(path) => format!("could not write {}: {e}", path.display()),
@@ -204,17 +219,31 @@ fn check(args: CheckArgs) -> Result<u8, Fail> {
         boxed(Failure::new("output.io", what))
     };
     let mut out = output::Report::open(args.output.as_deref()).map_err(output_failure)?;
-    reporter.begin(&mut out).map_err(output_failure)?;
+    // Review copies and fixes need each letter's report after the run; only then are the
+    // reports kept (a review is of a few letters, not of a whole repository).
+    let keep_reports = args.fix || review.is_some();
+    let mut kept = Vec::new();
     let mut gathered = Gathered::default();
     let progress = progress_bar(jobs.len());
-    // Each letter's part of the report is rendered as soon as it is checked and written in
-    // input order, so memory does not grow with the number of letters.
+    reporter.begin(&mut out).map_err(output_failure)?;
+    // Each letter's part of the report (or, with --diff, its diff) is rendered as soon as it
+    // is checked and written in input order, so memory does not grow with the letters.
     check::lint_each(
         &jobs,
         &selection,
         progress.as_ref(),
-        |checked| reporter.piece(&checked),
-        |piece| reporter.add(&mut gathered, piece?, &mut out),
+        |checked| {
+            let piece = if args.diff {
+                Ok(reporter.counts_with(&checked, diff_of(&checked)))
+            } else {
+                reporter.piece(&checked)
+            };
+            (piece, keep_reports.then_some(checked))
+        },
+        |(piece, checked)| {
+            kept.extend(checked);
+            reporter.add(&mut gathered, piece?, &mut out)
+        },
     )
     .map_err(output_failure)?;
     if let Some(bar) = progress {
@@ -223,8 +252,57 @@ fn check(args: CheckArgs) -> Result<u8, Fail> {
     let summary = reporter.end(gathered, &mut out).map_err(output_failure)?;
     out.finish().map_err(output_failure)?;
 
+    let mut review_failed = false;
+    if args.fix {
+        for ((input, _), c) in jobs.iter().zip(&kept) {
+            let (inputs::Source::File(path), Ok(report)) = (&input.source, &c.outcome) else {
+                continue;
+            };
+            match fix::fix_file(path, report) {
+                Ok(0) => {}
+                Ok(n) => note(&format!(
+                    "fixed {n} finding{} in {}",
+                    if n == 1 { "" } else { "s" },
+                    c.name
+                )),
+                Err(f) => {
+                    eprint(&f, args.color);
+                    review_failed = true;
+                }
+            }
+        }
+    }
+    if let Some(target) = &review {
+        let inputs: Vec<inputs::Input> = jobs.into_iter().map(|(input, _)| input).collect();
+        let (_, failures) = review::write_all(target, &inputs, &kept, &args.config);
+        for f in &failures {
+            eprint(f, args.color);
+        }
+        review_failed = !failures.is_empty();
+    }
+
     let threshold = args.deny.map_or(Severity::Error, |d| d.threshold());
+    if review_failed {
+        return Ok(EXIT_TROUBLE);
+    }
     Ok(exit_status(&summary, threshold, args.exit_zero))
+}
+
+/// `--diff`: the safe fixes of a letter as a unified diff (nothing for an unreadable one).
+fn diff_of(checked: &check::Checked) -> Vec<u8> {
+    match &checked.outcome {
+        Ok(report) => {
+            let edits = fix::edits(report);
+            fix::diff(&checked.name, &report.document.text, &edits).into_bytes()
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A line on standard error about what was written.
+#[allow(clippy::print_stderr)]
+fn note(line: &str) {
+    eprintln!("{line}");
 }
 
 /// 2 if a letter could not be read; else 1 if a finding reaches the threshold (unless

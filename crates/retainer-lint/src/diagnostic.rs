@@ -63,6 +63,10 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// Replacement texts, best first.
     pub suggestions: Vec<String>,
+    /// A replacement for the span's words that is safe to apply without a human reading it
+    /// (`--fix`): the rule declares it (`safe-fix`), the words qualify, and the suggestion is
+    /// literal text, capitalised like the words. `None` for every other finding.
+    pub fix: Option<String>,
     /// Index of the block the primary span is in.
     pub block: Option<usize>,
     /// For DOCX, the 1-based paragraph number (the text-view line).

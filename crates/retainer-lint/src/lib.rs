@@ -22,6 +22,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod annotate;
 pub mod diagnostic;
 pub mod document;
 pub mod drafting;
@@ -37,5 +38,6 @@ pub use read::{read, Limits};
 pub mod config;
 pub mod lint;
 
+pub use annotate::{annotate, AnnotateError, AnnotateErrorKind};
 pub use config::{Config, ConfigError};
 pub use lint::{Example, ExampleFailure, Linter, Report, RuleInfo};

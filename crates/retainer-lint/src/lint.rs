@@ -471,6 +471,32 @@ impl Linter {
     }
 }
 
+/// The first suggestion as a fix, when the rule declares it safe for these words and it is
+/// literal replacement text (not an instruction such as "(leave out)").
+fn safe_fix(
+    rule: &crate::rules::CompiledRule,
+    text: &str,
+    range: &std::ops::Range<usize>,
+    suggestions: &[String],
+) -> Option<String> {
+    let words = text.get(range.clone())?;
+    let suggestion = suggestions.first()?;
+    let literal =
+        !suggestion.trim().is_empty() && !suggestion.contains(['(', ')', '[', ']', '{', '}', '\n']);
+    if !literal || !rule.safe_fix.as_ref()?.is_match(words) {
+        return None;
+    }
+    // "Prior to" becomes "Before", not "before".
+    let capital = words.chars().next().is_some_and(char::is_uppercase);
+    let mut chars = suggestion.chars();
+    Some(match chars.next() {
+        Some(first) if capital && first.is_lowercase() => {
+            first.to_uppercase().chain(chars).collect()
+        }
+        _ => suggestion.clone(),
+    })
+}
+
 /// Turn a kind's finding into a diagnostic with view spans, section and paragraph.
 fn to_diagnostic(
     doc: &Document,
@@ -497,6 +523,7 @@ fn to_diagnostic(
         span,
         label: f.label,
         labels,
+        fix: safe_fix(rule, &block.text, &f.range, &f.suggestions),
         suggestions: f.suggestions,
         block: Some(f.block),
         paragraph: block.docx.as_ref().map(|d| d.paragraph),
@@ -556,6 +583,7 @@ fn run(engine: &Engine, doc: &Document) -> Vec<Diagnostic> {
             label: Some("unused directive".to_string()),
             labels: Vec::new(),
             suggestions: Vec::new(),
+            fix: None,
             block: Some(d.block),
             paragraph: block.docx.as_ref().map(|x| x.paragraph),
             section: doc.section_title(d.block).map(str::to_string),

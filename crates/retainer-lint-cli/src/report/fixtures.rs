@@ -32,6 +32,7 @@ fn finding(rule: &str, severity: Severity, text: &str, words: &str, message: &st
         label: Some("no time the client can hold you to".to_string()),
         labels: Vec::new(),
         suggestions: vec!["within 2 business days".to_string()],
+        fix: None,
         block: None,
         paragraph: None,
         section: None,

@@ -149,13 +149,6 @@ pub struct Gathered {
     tally: statistics::Tally,
 }
 
-impl Gathered {
-    /// The counts so far.
-    pub fn summary(&self) -> Summary {
-        self.summary
-    }
-}
-
 impl<'a> Reporter<'a> {
     /// A reporter for `format` (`statistics`: counts instead of findings).
     pub fn new(
@@ -188,6 +181,15 @@ impl<'a> Reporter<'a> {
             (OutputFormat::Github, false) => github::letter(checked, out)?,
         }
         Ok(piece)
+    }
+
+    /// A letter's part that is `text` as given (counted like any other letter).
+    pub fn counts_with(&self, checked: &Checked, text: Vec<u8>) -> Piece {
+        Piece {
+            text,
+            counts: Summary::of(std::slice::from_ref(checked)),
+            ..Piece::default()
+        }
     }
 
     /// Write what comes before the first letter.

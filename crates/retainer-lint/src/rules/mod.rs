@@ -253,6 +253,8 @@ pub struct CompiledRule {
     pub help: Option<String>,
     /// The check.
     pub check: Box<dyn Check>,
+    /// Words whose first suggestion may replace them unread (`safe-fix`); `None`: never.
+    pub safe_fix: Option<regex::Regex>,
 }
 
 /// Builds an [`Engine`]: kinds call it to register their patterns and clauses.
@@ -424,6 +426,20 @@ impl Engine {
                     severity = Severity::Error;
                 }
             }
+            let safe_fix = match &def.common.safe_fix {
+                None | Some(pack::SafeFix::All(false)) => None,
+                Some(pack::SafeFix::All(true)) => Some(String::from(r"(?s)\A.*\z")),
+                Some(pack::SafeFix::Words(p)) => Some(format!(r"\A(?:{p})\z")),
+            }
+            .map(|p| regex::Regex::new(&p))
+            .transpose()
+            .map_err(|e| {
+                ConfigError::new(format!(
+                    "rule `{}`: `safe-fix` is not a valid pattern: {e}",
+                    def.common.id
+                ))
+                .with_code("config.bad-pattern")
+            })?;
             let values = policy.template_values();
             let fill_values = |s: &str| {
                 let v: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -455,6 +471,7 @@ impl Engine {
                     values,
                 },
                 check,
+                safe_fix,
             });
         }
         let patterns = builder.build().map_err(|e| ConfigError::new(e.reason))?;

@@ -163,6 +163,21 @@ pub struct RuleCommon {
     /// (`require_assistant` for `staff.assistant`).
     #[serde(default)]
     pub escalate: Option<String>,
+    /// When the first suggestion may replace the finding's words without a human reading it
+    /// (`retainer-lint --fix`): `true` for every finding, or a pattern the words must match in
+    /// full. Absent: never.
+    #[serde(default, rename = "safe-fix")]
+    pub safe_fix: Option<SafeFix>,
+}
+
+/// The `safe-fix` key of a rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum SafeFix {
+    /// `safe-fix = true`: every finding's first suggestion is a safe replacement.
+    All(bool),
+    /// `safe-fix = '…'`: only findings whose words match this pattern in full.
+    Words(String),
 }
 
 /// One `[[rule.examples]]` entry.
@@ -189,6 +204,7 @@ pub const COMMON_KEYS: &[&str] = &[
     "help",
     "examples",
     "escalate",
+    "safe-fix",
 ];
 
 /// A rule as declared in a pack, before compilation.

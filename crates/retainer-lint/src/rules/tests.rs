@@ -153,6 +153,53 @@ fn jurisdiction_pack_examples_behave_as_declared() {
     }
 }
 
+#[test]
+fn only_rules_that_declare_it_carry_a_safe_fix() {
+    let l = core();
+    let fixes = |snippet: &str| -> Vec<(String, String, Option<String>)> {
+        let doc = example_document(snippet);
+        l.lint_document(&doc)
+            .into_iter()
+            .filter(|d| !d.suggestions.is_empty())
+            .map(|d| {
+                (
+                    d.rule.to_string(),
+                    doc.text[d.span.clone()].to_string(),
+                    d.fix,
+                )
+            })
+            .collect()
+    };
+    let found = fixes(
+        "We will reply promptly. Prior to the hearing we will give a prompt update. \
+         We hereby confirm it. We will certainly win your case.",
+    );
+    let fix_of = |words: &str| {
+        found
+            .iter()
+            .find(|(_, w, _)| w == words)
+            .unwrap_or_else(|| panic!("no finding on {words:?}: {found:?}"))
+            .2
+            .clone()
+    };
+    assert_eq!(
+        fix_of("promptly").as_deref(),
+        Some("within 2 business days")
+    );
+    // Capitalised like the words it replaces.
+    assert_eq!(fix_of("Prior to").as_deref(), Some("Before"));
+    // "a prompt update" cannot take an adverbial phrase; "(leave out)" is not text.
+    assert_eq!(fix_of("prompt"), None);
+    assert_eq!(fix_of("hereby"), None);
+    // A rule without `safe-fix` never has one, though it suggests something.
+    let outcome: Vec<_> = found
+        .iter()
+        .filter(|(r, _, _)| r == "scope.guarantee")
+        .collect();
+    assert!(!outcome.is_empty(), "{found:?}");
+    assert!(outcome.iter().all(|(_, _, f)| f.is_none()));
+}
+
 /// Every built-in pack at once, as `retainer-lint --extends …` for each pack would.
 fn all_packs() -> Linter {
     let mut config = Config::builtin();

@@ -6,10 +6,10 @@
 //! Every resource is bounded by [`Limits`]; hostile input ends as a typed [`InputError`].
 
 mod output;
-mod package;
+pub(crate) mod package;
 mod story;
 mod styles;
-mod xml;
+pub(crate) mod xml;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -110,7 +110,10 @@ fn read_story_part(
 
 /// The main document part, from the package relationships (`word/document.xml` when absent).
 /// Other Office formats and zips without a Word document are refused here.
-fn main_part(package: &mut Package<'_>, rels: &Relationships) -> Result<String, InputError> {
+pub(crate) fn main_part(
+    package: &mut Package<'_>,
+    rels: &Relationships,
+) -> Result<String, InputError> {
     let declared = rels.target_of_type("officeDocument").map(str::to_owned);
     let candidate = declared
         .clone()

@@ -62,6 +62,9 @@ pub(crate) struct Output<'l> {
     changes: Vec<PendingChange>,
     /// Header and footer relationship ids in the order the section properties list them.
     section_parts: Vec<(BlockKind, String)>,
+    /// Bytes put in front of a paragraph's text after positions in it were recorded (a drop
+    /// cap joined to the paragraph it begins), by paragraph serial.
+    shifts: HashMap<u32, usize>,
 }
 
 impl<'l> Output<'l> {
@@ -74,7 +77,13 @@ impl<'l> Output<'l> {
             comment_anchors: HashMap::new(),
             changes: Vec::new(),
             section_parts: Vec::new(),
+            shifts: HashMap::new(),
         }
+    }
+
+    /// Positions recorded so far in paragraph `serial` move `by` bytes to the right.
+    pub fn shift(&mut self, serial: u32, by: usize) {
+        *self.shifts.entry(serial).or_default() += by;
     }
 
     pub fn limits(&self) -> &'l Limits {
@@ -189,8 +198,13 @@ impl<'l> Output<'l> {
         }
         let blocks = &self.blocks;
         let serial_block = &self.serial_block;
+        let shifts = &self.shifts;
         let resolve = |pos: Pos| -> Option<Position> {
             let s = pos.serial as usize;
+            let pos = Pos {
+                serial: pos.serial,
+                offset: pos.offset + shifts.get(&pos.serial).copied().unwrap_or(0),
+            };
             match serial_block.get(s).copied() {
                 Some(b) if b != NOT_EMITTED => {
                     let len = blocks.get(b as usize).map_or(0, |bl| bl.text.len());

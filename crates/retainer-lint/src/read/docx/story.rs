@@ -660,6 +660,8 @@ impl Walker<'_, '_, '_> {
         }
         if self.paragraphs.is_empty() {
             if let Some(drop_cap) = self.drop_cap.take() {
+                // Marks already recorded in this paragraph now sit after the drop cap's letters.
+                self.out.shift(finished.serial, drop_cap.text.len());
                 finished = join_drop_cap(drop_cap, finished);
             }
         }

@@ -55,6 +55,11 @@ impl<'a> Tag<'a> {
         }
     }
 
+    /// The qualified name as written (`w:p`, `ns0:p`, `p`).
+    pub fn qname(&self) -> &[u8] {
+        self.start.name().into_inner()
+    }
+
     /// True when the element is `w:<local>`.
     pub fn is_w(&self, local: &[u8]) -> bool {
         self.ns == Ns::W && self.local() == local
