@@ -178,7 +178,8 @@ pub(crate) fn read(
                 }
             }
             Node::Text { text } => walker.text(text),
-            Node::Entity(text) => walker.text(&text),
+            Node::Entity(text) => walker.text(text),
+            Node::Char(c) => walker.text(c.encode_utf8(&mut [0u8; 4])),
             Node::Eof => break,
         }
     }
