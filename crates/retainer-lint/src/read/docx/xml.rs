@@ -67,6 +67,8 @@ struct Binding {
 pub(crate) struct Tag<'a> {
     pub ns: Ns,
     start: BytesStart<'a>,
+    /// Where the local name starts in the qualified name (after `prefix:`).
+    local_at: usize,
     part: &'a str,
 }
 
@@ -74,10 +76,7 @@ impl<'a> Tag<'a> {
     /// The local name (without prefix).
     pub fn local(&self) -> &[u8] {
         let name = self.start.name().into_inner();
-        match name.iter().position(|&b| b == b':') {
-            Some(i) => name.get(i + 1..).unwrap_or(name),
-            None => name,
-        }
+        name.get(self.local_at..).unwrap_or(name)
     }
 
     /// True when the element is `w:<local>`.
@@ -136,11 +135,41 @@ pub(crate) struct Xml<'a> {
 }
 
 /// Whether a start tag may declare namespaces (conservative: any `xmlns` in its attributes).
+/// Runs on every element, so it looks for the letter `x` eight bytes at a time.
 fn declares_namespaces(start: &BytesStart<'_>) -> bool {
     let raw = start.attributes_raw();
-    raw.iter()
-        .enumerate()
-        .any(|(i, &b)| b == b'x' && raw.get(i..).is_some_and(|rest| rest.starts_with(b"xmlns")))
+    let mut from = 0;
+    while let Some(at) = raw.get(from..).and_then(find_x) {
+        let at = from + at;
+        if raw.get(at..).is_some_and(|rest| rest.starts_with(b"xmlns")) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// Position of the first `x` (SWAR: a zero byte in `word ^ "xxxxxxxx"`).
+fn find_x(bytes: &[u8]) -> Option<usize> {
+    const X: u64 = u64::from_ne_bytes([b'x'; 8]);
+    const LOW: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_ne_bytes(word) ^ X;
+        if v.wrapping_sub(LOW) & !v & HIGH != 0 {
+            return chunk.iter().position(|&b| b == b'x').map(|i| offset + i);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b == b'x')
+        .map(|i| offset + i)
 }
 
 impl<'a> Xml<'a> {
@@ -371,9 +400,12 @@ impl<'a> Xml<'a> {
     }
 
     fn tag(&mut self, start: BytesStart<'a>) -> Tag<'a> {
+        // Names are short: a plain loop beats a vectorised search for the colon here.
+        let name = start.name().into_inner();
+        let colon = name.iter().position(|&b| b == b':');
+        let local_at = colon.map_or(0, |i| i + 1);
         let ns = {
-            let name = start.name();
-            let prefix = name.prefix().map_or(&b""[..], |p| p.into_inner());
+            let prefix = colon.and_then(|i| name.get(..i)).unwrap_or_default();
             match self.last.and_then(|i| self.bindings.get(i)) {
                 Some(last) if *last.prefix == *prefix => last.ns,
                 // `xml:` is never rebound; unbound prefixes and no namespace at all alike are
@@ -391,6 +423,7 @@ impl<'a> Xml<'a> {
         Tag {
             ns,
             start,
+            local_at,
             part: self.part,
         }
     }
@@ -496,6 +529,25 @@ mod tests {
         let got = resolved(&xml).unwrap();
         let got: Vec<(&str, Ns)> = got.iter().map(|(n, ns)| (n.as_str(), *ns)).collect();
         assert_eq!(got, names);
+    }
+
+    #[test]
+    fn namespace_declarations_are_found_anywhere_in_a_tag() {
+        for (attrs, expected) in [
+            ("", false),
+            (r#" w:val="x""#, false),
+            (r#" a="xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxmlnx""#, false),
+            (r#" xmlns:w="u""#, true),
+            (r#" a="12345678" b="1234567" xmlns="u""#, true),
+            (r#" a="123456789abcdefxmlns""#, true),
+        ] {
+            let xml = format!("<r{attrs}/>");
+            let mut reader = Reader::from_reader(xml.as_bytes());
+            let Ok(Event::Empty(start)) = reader.read_event() else {
+                panic!("{xml}");
+            };
+            assert_eq!(declares_namespaces(&start), expected, "{xml}");
+        }
     }
 
     #[test]
