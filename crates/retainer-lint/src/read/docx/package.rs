@@ -13,6 +13,9 @@ use crate::read::Limits;
 /// Parts above this size are checked for an absurd compression ratio.
 const RATIO_FLOOR: u64 = 1 << 20;
 
+/// Bytes inflated between two checks of the size caps.
+const CHUNK: u64 = 1 << 20;
+
 /// An opened package. Every part read is bounded by the [`Limits`].
 #[derive(Debug)]
 pub(crate) struct Package<'a> {
@@ -71,15 +74,15 @@ impl<'a> Package<'a> {
         // Never trust the declared size for more than a capacity hint below the cap.
         let mut out = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
         let mut limited = file.take(limits.max_part_bytes.saturating_add(1));
-        let mut chunk = [0u8; 64 * 1024];
+        // Inflate straight into `out`, a chunk at a time so that the caps are checked as the
+        // part grows (a lying declared size cannot make it overshoot by more than a chunk).
         loop {
-            let n = match limited.read(&mut chunk) {
+            match (&mut limited).take(CHUNK).read_to_end(&mut out) {
                 Ok(0) => break,
-                Ok(n) => n,
+                Ok(_) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(read_error(name, &e)),
-            };
-            out.extend_from_slice(chunk.get(..n).unwrap_or_default());
+            }
             let len = out.len() as u64;
             if len > limits.max_part_bytes {
                 return Err(too_large_part(name, len, limits.max_part_bytes));

@@ -178,7 +178,8 @@ pub(crate) fn read(
                 }
             }
             Node::Text { text } => walker.text(text),
-            Node::Entity(text) => walker.text(&text),
+            Node::Entity(text) => walker.text(text),
+            Node::Char(c) => walker.text(c.encode_utf8(&mut [0u8; 4])),
             Node::Eof => break,
         }
     }
@@ -205,7 +206,9 @@ impl Walker<'_, '_, '_> {
             return;
         }
         if let Some(p) = self.paragraphs.last_mut() {
-            if text.bytes().any(|b| b == b'\n' || b == b'\r') {
+            // `contains` on bytes is core's word-at-a-time search: this runs on all the text.
+            let bytes = text.as_bytes();
+            if bytes.contains(&b'\n') || bytes.contains(&b'\r') {
                 // One paragraph per line: a raw line break in the XML shows as a space.
                 p.text.extend(text.chars().map(|c| match c {
                     '\n' | '\r' => ' ',

@@ -1,6 +1,7 @@
 //! Paragraph styles from `styles.xml`: which style makes a heading (by name, by `basedOn`
 //! chain, by outline level) and which carries list numbering.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::xml::{Node, Xml};
@@ -112,13 +113,14 @@ impl Styles {
     }
 
     /// What the paragraph style `id` (or the default paragraph style) makes of a paragraph.
-    pub fn paragraph(&self, id: Option<&str>) -> ParagraphStyle {
+    /// Borrowed for every defined style: this runs once per paragraph.
+    pub fn paragraph(&self, id: Option<&str>) -> Cow<'_, ParagraphStyle> {
         match id.or(self.default_paragraph.as_deref()) {
             Some(id) => match self.resolved.get(id) {
-                Some(style) => style.clone(),
-                None => self.resolve(Some(id)),
+                Some(style) => Cow::Borrowed(style),
+                None => Cow::Owned(self.resolve(Some(id))),
             },
-            None => ParagraphStyle::default(),
+            None => Cow::Owned(ParagraphStyle::default()),
         }
     }
 
@@ -220,7 +222,7 @@ mod tests {
         assert_eq!(h("Title"), Some(HeadingKind::Title));
         assert_eq!(h("Heading3"), Some(HeadingKind::Level(3)));
         assert_eq!(styles.paragraph(None).heading, None);
-        let bullet = styles.paragraph(Some("Bullet")).num;
+        let bullet = styles.paragraph(Some("Bullet")).into_owned().num;
         assert_eq!(bullet.num_id.as_deref(), Some("7"));
         assert_eq!(bullet.ilvl, Some(1));
     }
