@@ -224,12 +224,18 @@ pub(super) fn scan(bytes: &[u8], part: &str, max_depth: usize) -> Result<Scan, I
                     }
                 }
             }
-            Node::Entity(text) => {
+            // An entity or character reference is one indivisible piece of the text.
+            Node::Entity(_) | Node::Char(_) => {
+                let plain_len = match node {
+                    Node::Entity(text) => text.len(),
+                    Node::Char(c) => c.len_utf8(),
+                    _ => 0,
+                };
                 if let Some(Open::Text(i)) = stack.last() {
                     if let Some(t) = out.texts.get_mut(*i) {
                         t.pieces.push(Piece {
                             xml: before,
-                            plain_len: text.len(),
+                            plain_len,
                             atomic: true,
                         });
                     }
