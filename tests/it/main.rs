@@ -12,6 +12,7 @@ mod corpus;
 mod cross_format;
 mod docx_reader;
 mod fixtures_meta;
+mod guarantees;
 mod hostile;
 mod limits;
 mod lint_corpus;
