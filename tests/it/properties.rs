@@ -300,7 +300,7 @@ proptest! {
         }
     }
 
-    /// 64 cases.
+    /// 96 cases.
     #[test]
     fn spans_of_docx_letters_lie_on_the_text_view(body in docx_body()) {
         let report = lint("letter.docx", &docx(&body), Format::Docx);
@@ -311,7 +311,7 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
-    /// 64 cases: twice with the shared linter, once with a freshly compiled one.
+    /// 64 cases: the same letter linted twice gives the same document and the same findings.
     #[test]
     fn lint_is_deterministic(source in letter_source()) {
         prop_assume!(!source.trim().is_empty());
