@@ -1,7 +1,8 @@
 //! The guarantees a firm relies on, each tested against the built CLI (or the library):
 //!
 //! - an input is never opened for writing and is byte-for-byte unchanged after a run (content,
-//!   hash and modification time; and, where `strace` runs, every open of it is read-only);
+//!   hash and modification time; and, where `strace` runs, every open of it is read-only and
+//!   no socket is opened);
 //! - the `-o FILE` report is written atomically: a run killed while writing it leaves the old
 //!   report or none, never half of one;
 //! - `retainer-lint init` never overwrites (a file, a symlink, a dangling symlink);
@@ -98,7 +99,8 @@ fn inputs_are_byte_for_byte_unchanged_after_every_kind_of_run() {
     assert_eq!(before, after);
 }
 
-/// Every `open` of an input, as `strace` saw it: flags must be read-only.
+/// Every `open` of an input, as `strace` saw it: flags must be read-only; and the run opens
+/// no socket.
 #[test]
 fn inputs_are_only_ever_opened_read_only() {
     let probe = Command::new("strace")
@@ -111,7 +113,12 @@ fn inputs_are_only_ever_opened_read_only() {
     let (dir, inputs) = letters_dir();
     let log = dir.path().join("strace.log");
     let out = Command::new("strace")
-        .args(["-f", "-e", "trace=open,openat,openat2,creat,truncate", "-o"])
+        .args([
+            "-f",
+            "-e",
+            "trace=open,openat,openat2,creat,truncate,socket,connect",
+            "-o",
+        ])
         .arg(&log)
         .arg(bin())
         .args(["--format", "json", "-o", "report.json", "."])
@@ -120,6 +127,13 @@ fn inputs_are_only_ever_opened_read_only() {
         .unwrap();
     assert!(code(&out) < 2, "{}", stderr(&out));
     let trace = std::fs::read_to_string(&log).unwrap();
+    // No network either: not one socket is created.
+    for line in trace.lines() {
+        assert!(
+            !line.contains("socket(") && !line.contains("connect("),
+            "network access: {line}"
+        );
+    }
     for input in &inputs {
         let name = input.file_name().unwrap().to_str().unwrap();
         let opens: Vec<&str> = trace
