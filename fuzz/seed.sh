@@ -21,10 +21,19 @@ if shared.is_dir():
 for f in sorted(pathlib.Path("../fixtures").rglob("*.docx")):
     with zipfile.ZipFile(f) as z:
         (out / f"fixture-{f.stem}.xml").write_bytes(z.read("word/document.xml"))
-# config: a configuration extending a firm pack, NUL, the pack (each built-in pack as one).
+# config: a configuration extending a firm pack, NUL, the pack. One seed per rule of each
+# built-in pack (its [pack] header and fragments, then that rule with its examples): a whole
+# pack checks all its examples, which under the sanitizer takes longer than the timeout.
+import re
 cfg = pathlib.Path("corpus/config")
+head = b'extends = ["./pack.toml"]\n[params]\nmax_business_days = 2\n\0'
 for p in sorted(pathlib.Path("../rules").glob("*.toml")):
-    text = p.read_bytes()
-    (cfg / p.stem).write_bytes(b'extends = ["./pack.toml"]\n[params]\nmax_business_days = 2\n\0' + text)
+    text = p.read_text()
+    starts = [m.start() for m in re.finditer(r"^\[\[(rule|tighten)\]\]", text, re.M)]
+    if not starts:
+        continue
+    header = text[: starts[0]]
+    for n, (a, b) in enumerate(zip(starts, starts[1:] + [len(text)])):
+        (cfg / f"{p.stem}-{n:03}").write_bytes(head + (header + text[a:b]).encode())
 PY
 echo "seeds in fuzz/corpus/; the shared corpus ($shared) and fixtures/ are read in place"
