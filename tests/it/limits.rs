@@ -339,3 +339,14 @@ fn the_reader_alone_honours_the_limits_too() {
         "input.too-large"
     );
 }
+
+#[test]
+fn dump_takes_the_limit_options_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("letter.md"), "One.\n\nTwo.\n").unwrap();
+    let at = run(dir.path(), &["dump", "--max-blocks", "2", "letter.md"]);
+    assert_eq!(code(&at), 0, "{}", crate::cli_common::stderr(&at));
+    let over = run(dir.path(), &["dump", "--max-blocks", "1", "letter.md"]);
+    assert_eq!(code(&over), 2);
+    assert!(crate::cli_common::stderr(&over).starts_with("input.too-large: "));
+}

@@ -57,6 +57,9 @@ pub enum Command {
     Dump {
         /// The letter.
         file: PathBuf,
+        /// Reader limits.
+        #[command(flatten)]
+        limits: LimitArgs,
     },
 }
 
