@@ -57,6 +57,9 @@ pub enum Command {
     Dump {
         /// The letter.
         file: PathBuf,
+        /// Reader limits.
+        #[command(flatten)]
+        limits: LimitArgs,
     },
 }
 
@@ -224,6 +227,9 @@ pub struct LimitArgs {
     /// Longest text view of one letter.
     #[arg(long, value_name = "SIZE", value_parser = parse_size, help_heading = "Limits")]
     pub max_text_size: Option<u64>,
+    /// Most findings for one letter; past it the letter is refused as input.too-large.
+    #[arg(long, value_name = "N", help_heading = "Limits")]
+    pub max_findings: Option<usize>,
 }
 
 impl LimitArgs {
@@ -250,6 +256,9 @@ impl LimitArgs {
         }
         if let Some(v) = self.max_text_size {
             limits.max_text_bytes = usize::try_from(v).unwrap_or(usize::MAX);
+        }
+        if let Some(v) = self.max_findings {
+            limits.max_findings = v;
         }
         limits
     }

@@ -223,14 +223,13 @@ fn lint_one(input: &Input, linter: &Linter, selection: &Selection) -> Checked {
     // One letter that trips a bug must not stop the run over the others: it is reported as
     // that letter's error (exit status 2) and the rest are linted.
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read::read(&bytes, format, linter.limits()).map(|document| {
-            let mut diagnostics = linter.lint_document_at(&document, &at);
-            diagnostics.retain(|d| selection.allows(&d.rule));
-            Report {
-                name: input.name.clone(),
-                document: Arc::new(document),
-                diagnostics,
-            }
+        let document = read::read(&bytes, format, linter.limits())?;
+        let mut diagnostics = linter.check_document_at(&document, &at)?;
+        diagnostics.retain(|d| selection.allows(&d.rule));
+        Ok(Report {
+            name: input.name.clone(),
+            document: Arc::new(document),
+            diagnostics,
         })
     }));
     let outcome = checked.unwrap_or_else(|_| {

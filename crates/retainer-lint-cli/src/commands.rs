@@ -222,12 +222,12 @@ pub fn init(dir: &Path, jurisdiction: Option<&str>) -> Result<String, Failure> {
 }
 
 /// `retainer-lint dump FILE`: the text view, one block per line with its kind.
-pub fn dump(path: &Path) -> Result<String, (String, String)> {
+pub fn dump(path: &Path, limits: &retainer_lint::Limits) -> Result<String, (String, String)> {
     let name = path.display().to_string();
     let bytes =
         std::fs::read(path).map_err(|e| ("input.io".to_string(), format!("{name}: {e}")))?;
     let format = retainer_lint::read::detect(&bytes, Some(&name));
-    let doc = retainer_lint::read(&bytes, format, &retainer_lint::Limits::default())
+    let doc = retainer_lint::read(&bytes, format, limits)
         .map_err(|e| (e.code().to_string(), format!("{name}: {}", e.message())))?;
     let mut out = String::new();
     for block in &doc.blocks {

@@ -64,7 +64,7 @@ where
             .map_err(|e| boxed(Failure::new("config.io", e.to_string())))
             .and_then(|dir| commands::init(&dir, jurisdiction.as_deref()).map_err(boxed))
             .and_then(|text| emit(&text)),
-        Some(Command::Dump { file }) => return dump(&file),
+        Some(Command::Dump { file, limits }) => return dump(&file, &limits.to_limits()),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -89,8 +89,8 @@ fn emit(text: &str) -> Result<u8, Fail> {
 
 /// `dump` keeps its original contract: `code: path: message` on stderr and exit 2.
 #[allow(clippy::print_stderr)]
-fn dump(file: &std::path::Path) -> ExitCode {
-    match commands::dump(file) {
+fn dump(file: &std::path::Path, limits: &retainer_lint::Limits) -> ExitCode {
+    match commands::dump(file, limits) {
         Ok(text) => match output::write_stdout(text.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

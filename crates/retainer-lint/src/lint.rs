@@ -320,15 +320,29 @@ impl Linter {
         &self.inner.base
     }
 
-    /// Check a document already read, with the configuration's file-wide settings.
+    /// Check a document already read, with the configuration's file-wide settings. Not bounded
+    /// by [`Limits::max_findings`]; [`Linter::check_document_at`] is.
     pub fn lint_document(&self, document: &Document) -> Vec<Diagnostic> {
-        run(&self.inner.base, document)
+        run(&self.inner.base, document, usize::MAX).unwrap_or_default()
     }
 
-    /// Check a document read from `path`, applying the `[[overrides]]` that match it.
+    /// Check a document read from `path`, applying the `[[overrides]]` that match it. Not
+    /// bounded by [`Limits::max_findings`]; [`Linter::check_document_at`] is.
     pub fn lint_document_at(&self, document: &Document, path: &Path) -> Vec<Diagnostic> {
         let engine = self.engine_for(path);
-        run(&engine, document)
+        run(&engine, document, usize::MAX).unwrap_or_default()
+    }
+
+    /// [`Linter::lint_document_at`] within [`Limits::max_findings`]: a document with more
+    /// findings than that is not a letter (or not one a person could act on), and ends as
+    /// `input.too-large` instead of a report the size of a multiple of its text.
+    pub fn check_document_at(
+        &self,
+        document: &Document,
+        path: &Path,
+    ) -> Result<Vec<Diagnostic>, InputError> {
+        let engine = self.engine_for(path);
+        run(&engine, document, self.inner.limits.max_findings)
     }
 
     fn engine_for(&self, path: &Path) -> Arc<Engine> {
@@ -365,7 +379,7 @@ impl Linter {
     ) -> Result<Report, InputError> {
         let format = format.or_else(|| read::detect(bytes, Some(name)));
         let document = read::read(bytes, format, &self.inner.limits)?;
-        let diagnostics = self.lint_document_at(&document, Path::new(name));
+        let diagnostics = self.check_document_at(&document, Path::new(name))?;
         Ok(Report {
             name: name.to_string(),
             document: Arc::new(document),
@@ -412,7 +426,8 @@ impl Linter {
     /// The messages of rule `id` on a snippet (read as a small letter).
     pub fn example_findings(&self, id: &str, snippet: &str) -> Vec<String> {
         let doc = crate::rules::example_document(snippet);
-        run(&self.inner.base, &doc)
+        run(&self.inner.base, &doc, usize::MAX)
+            .unwrap_or_default()
             .into_iter()
             .filter(|d| &*d.rule == id)
             .map(|d| d.message)
@@ -532,7 +547,13 @@ fn to_diagnostic(
 }
 
 /// Check a document with an engine: scan once, run every rule, apply suppressions, sort.
-fn run(engine: &Engine, doc: &Document) -> Vec<Diagnostic> {
+/// More than `max_findings` findings stop the run (checked after each rule, so memory stays
+/// within one rule's findings of the limit).
+fn run(
+    engine: &Engine,
+    doc: &Document,
+    max_findings: usize,
+) -> Result<Vec<Diagnostic>, InputError> {
     let scan = engine.scan(doc);
     let mut directives = suppress::directives(doc);
     let mut out = Vec::new();
@@ -556,6 +577,9 @@ fn run(engine: &Engine, doc: &Document) -> Vec<Diagnostic> {
             if let Some(d) = to_diagnostic(doc, rule, f) {
                 out.push(d);
             }
+        }
+        if out.len() > max_findings {
+            return Err(too_many_findings(max_findings));
         }
     }
     for d in directives.iter().filter(|d| !d.used) {
@@ -589,6 +613,9 @@ fn run(engine: &Engine, doc: &Document) -> Vec<Diagnostic> {
             section: doc.section_title(d.block).map(str::to_string),
         });
     }
+    if out.len() > max_findings {
+        return Err(too_many_findings(max_findings));
+    }
     out.sort_by(|a, b| {
         (a.span.start, &*a.rule, a.span.end, &a.message).cmp(&(
             b.span.start,
@@ -597,5 +624,12 @@ fn run(engine: &Engine, doc: &Document) -> Vec<Diagnostic> {
             &b.message,
         ))
     });
-    out
+    Ok(out)
+}
+
+fn too_many_findings(max: usize) -> InputError {
+    InputError::new(
+        InputErrorKind::TooLarge,
+        format!("the letter has more than {max} findings, the limit; is it really a letter?"),
+    )
 }

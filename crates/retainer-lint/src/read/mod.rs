@@ -9,8 +9,25 @@ pub mod markdown;
 mod plain;
 pub mod text;
 
-/// Bounds on every resource a reader may use for one input. One place for all of them; the
-/// CLI exposes them as options.
+/// Bounds on every resource a reader (and the lint) may use for one input. One place for all
+/// of them; the CLI exposes each as an option. `docs/limits.md` is this table with the
+/// reasoning behind each default.
+///
+/// | Field | Bounds | Default | CLI option | Error when exceeded |
+/// |---|---|---|---|---|
+/// | `max_input_bytes` | the file read (and standard input); with the others, time | 256 MiB | `--max-input-size` | `input.too-large` |
+/// | `max_part_bytes` | decompressed bytes of one DOCX part (declared or actual) | 64 MiB | `--max-part-size` | `input.too-large` |
+/// | `max_total_bytes` | decompressed bytes of all parts read from one DOCX | 256 MiB | `--max-total-size` | `input.too-large` |
+/// | `max_compression_ratio` | decompressed ÷ compressed size of a part above 1 MiB | 200 | `--max-compression-ratio` | `input.zip-bomb` |
+/// | `max_depth` | XML element nesting, DOCX field nesting, Markdown block nesting | 256 | `--max-depth` | `input.too-deep` |
+/// | `max_blocks` | blocks (paragraphs, list items, cells, comments…) of one letter | 1,000,000 | `--max-blocks` | `input.too-large` |
+/// | `max_text_bytes` | the text view, and through it the time the rules take | 64 MiB | `--max-text-size` | `input.too-large` |
+/// | `max_findings` | findings of one letter, and through them the report's memory | 100,000 | `--max-findings` | `input.too-large` |
+///
+/// Time has no limit of its own: every reader and rule is linear in its input, so the
+/// size limits bound it (measured in the benchmarks: `benches/pipeline.rs`, letters of 3 to
+/// 120 pages).
+/// Each limit is inclusive: an input exactly at the limit is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// Largest input file, in bytes.
@@ -27,6 +44,9 @@ pub struct Limits {
     pub max_blocks: usize,
     /// Longest text view, in bytes.
     pub max_text_bytes: usize,
+    /// Most findings for one letter (before `--select`/`--ignore`): past it the letter is
+    /// refused as `input.too-large` rather than reported finding by finding.
+    pub max_findings: usize,
 }
 
 impl Default for Limits {
@@ -39,6 +59,7 @@ impl Default for Limits {
             max_depth: 256,
             max_blocks: 1_000_000,
             max_text_bytes: 64 << 20,
+            max_findings: 100_000,
         }
     }
 }
