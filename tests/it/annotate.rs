@@ -95,6 +95,8 @@ struct Figures {
     paragraph: usize,
     note_reference: usize,
     holder: usize,
+    field: usize,
+    field_start: usize,
     first_paragraph: usize,
     /// Where the findings sent to the first paragraph are, by block kind.
     elsewhere: BTreeMap<&'static str, usize>,
@@ -211,6 +213,29 @@ fn check(name: &str, bytes: &[u8], report: &Report) -> Figures {
                 let block = d.block.expect("a paragraph anchor has a block");
                 assert_eq!(anchor.0, block, "{name}: {}", d.rule);
                 assert_eq!(anchor.1, original.blocks[block].text, "{name}: {}", d.rule);
+            }
+            Anchor::Field => {
+                figures.field += 1;
+                assert!(
+                    anchor.1.contains(&original.text[d.span.clone()]),
+                    "{name}: {} not around its words: {:?}",
+                    d.rule,
+                    anchor.1
+                );
+                assert_eq!(Some(anchor.0), d.block, "{name}: {}", d.rule);
+            }
+            Anchor::FieldStart => {
+                figures.field_start += 1;
+                assert!(anchor.1.is_empty(), "{name}: {} is a point", d.rule);
+                assert!(copy.blocks[anchor.0].kind.is_prose(), "{name}: {}", d.rule);
+                assert!(
+                    c.lines
+                        .last()
+                        .unwrap()
+                        .contains("of the field that begins here"),
+                    "{name}: {:?}",
+                    c.lines
+                );
             }
             Anchor::Holder => {
                 figures.holder += 1;
@@ -341,6 +366,8 @@ fn every_readable_corpus_document_annotates_and_reads_back() {
         total.paragraph += f.paragraph;
         total.note_reference += f.note_reference;
         total.holder += f.holder;
+        total.field += f.field;
+        total.field_start += f.field_start;
         total.first_paragraph += f.first_paragraph;
         for (k, n) in f.elsewhere {
             *total.elsewhere.entry(k).or_default() += n;
@@ -500,20 +527,31 @@ fn header_findings_go_on_the_first_paragraph_and_name_the_header() {
     check("h.docx", &bytes, &report);
 }
 
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+/// A package of the given parts, written by hand.
+fn package(parts: &[(&str, String)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, text) in parts {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+const PACKAGE_RELS: &str = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+
 /// A package written by hand: WordprocessingML as the default namespace (no prefix), a
 /// comment already there, a tracked insertion, and a `&amp;` inside the words of a finding.
 fn hand_written() -> Vec<u8> {
-    use std::io::Write;
-    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     let parts = [
         (
             "[Content_Types].xml",
             r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>"#.to_string(),
         ),
-        (
-            "_rels/.rels",
-            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_string(),
-        ),
+        ("_rels/.rels", PACKAGE_RELS.to_string()),
         (
             "word/_rels/document.xml.rels",
             r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>"#.to_string(),
@@ -531,13 +569,144 @@ fn hand_written() -> Vec<u8> {
             ),
         ),
     ];
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, text) in parts {
-        zip.start_file(name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
+    package(&parts)
+}
+
+/// A package whose body is `body` (WordprocessingML with the `w:` prefix), no comments part.
+fn with_body(body: &str) -> Vec<u8> {
+    package(&[
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_string(),
+        ),
+        ("_rels/.rels", PACKAGE_RELS.to_string()),
+        (
+            "word/document.xml",
+            format!(r#"<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#),
+        ),
+    ])
+}
+
+/// A complex field: begin, instruction, separate, then `result` (runs and paragraph breaks,
+/// as raw XML), then end.
+fn field(result: &str) -> String {
+    format!(
+        r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ADDIN ZOTERO_BIBL CSL_BIBLIOGRAPHY </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{result}<w:r><w:fldChar w:fldCharType="end"/></w:r>"#
+    )
+}
+
+/// The comment marks and reference runs of a main part, taken out again.
+fn without_marks(xml: &str) -> String {
+    regex::Regex::new(
+        r#"<w:commentRange(Start|End) w:id="\d+"/>|<w:r><w:commentReference w:id="\d+"/></w:r>"#,
+    )
+    .unwrap()
+    .replace_all(xml, "")
+    .into_owned()
+}
+
+/// The comment on the finding whose words are `words`, with the report.
+fn comment_on(bytes: &[u8], words: &str) -> (Report, retainer_lint::annotate::Annotated, usize) {
+    let report = Linter::builtin()
+        .lint_bytes("field.docx", bytes, None)
+        .unwrap();
+    let finding = report
+        .diagnostics
+        .iter()
+        .position(|d| &report.document.text[d.span.clone()] == words)
+        .unwrap_or_else(|| panic!("{words:?} is found: {:?}", report.diagnostics));
+    let annotated = annotate_with(bytes, &report, &Options::default()).unwrap();
+    let comment = annotated
+        .comments
+        .iter()
+        .position(|c| c.diagnostic == Some(finding))
+        .unwrap();
+    (report, annotated, comment)
+}
+
+#[test]
+fn a_finding_in_a_field_result_that_spans_paragraphs_goes_just_before_the_field() {
+    // A bibliography field whose result is two paragraphs, "promptly" in the first: comment
+    // marks there are read by LibreOffice as a comment with no text.
+    let body = format!(
+        r#"<w:p><w:r><w:t>Retainer letter</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Dear Ms. Doe, thank you for your instructions.</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Our sources: </w:t></w:r>{}</w:p><w:p><w:r><w:t>Yours sincerely, Ann Smith</w:t></w:r></w:p>"#,
+        field(
+            r#"<w:r><w:t xml:space="preserve">Smith (2016): we answer promptly.</w:t></w:r></w:p><w:p><w:r><w:t>Jones (2013): a second work.</w:t></w:r></w:p><w:p>"#
+        )
+    );
+    let bytes = with_body(&body);
+    let (report, annotated, i) = comment_on(&bytes, "promptly");
+    let placed = &annotated.comments[i];
+    assert_eq!(placed.anchor, Anchor::FieldStart);
+    let block = report.diagnostics[placed.diagnostic.unwrap()]
+        .block
+        .unwrap();
+    assert_eq!(
+        placed.lines.last().unwrap(),
+        &format!(
+            "Where: in paragraph {}, in the result of the field that begins here, \u{201c}promptly\u{201d}",
+            block + 1
+        )
+    );
+    // A point just before the run holding the field's begin: start, end, reference, begin.
+    let after = main_xml(&annotated.bytes);
+    let id = &placed.id;
+    let point = format!(
+        r#"<w:commentRangeStart w:id="{id}"/><w:commentRangeEnd w:id="{id}"/><w:r><w:commentReference w:id="{id}"/></w:r>"#
+    );
+    let at = after.find(&point).unwrap_or_else(|| panic!("{after}"));
+    let rest = without_marks(&after[at..]);
+    assert!(
+        rest.starts_with(r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r>"#),
+        "{rest}"
+    );
+    assert!(
+        without_marks(&after[..at])
+            .ends_with(r#"<w:t xml:space="preserve">Our sources: </w:t></w:r>"#),
+        "{after}"
+    );
+    // No mark inside the field: between its begin and its end there are none.
+    let begin = after.find(r#"w:fldCharType="begin""#).unwrap();
+    let end = after.find(r#"w:fldCharType="end""#).unwrap();
+    assert!(!after[begin..end].contains("comment"), "{after}");
+    // The body is the original, and reads back the same.
+    assert_eq!(without_marks(&after), main_xml(&bytes));
+    let f = check("field.docx", &bytes, &report);
+    assert!(f.field_start >= 1, "{f:?}");
+}
+
+#[test]
+fn a_finding_in_a_one_paragraph_field_result_encloses_the_whole_field() {
+    let body = format!(
+        r#"<w:p><w:r><w:t>Retainer letter</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">Dear Ms. Doe, we will reply </w:t></w:r>{}<w:r><w:t xml:space="preserve"> to your messages.</w:t></w:r></w:p>"#,
+        field(r#"<w:r><w:t>promptly</w:t></w:r>"#)
+    );
+    let bytes = with_body(&body);
+    let (report, annotated, i) = comment_on(&bytes, "promptly");
+    let placed = &annotated.comments[i];
+    assert_eq!(placed.anchor, Anchor::Field);
+    let after = main_xml(&annotated.bytes);
+    let id = &placed.id;
+    let start = after
+        .find(&format!(r#"<w:commentRangeStart w:id="{id}"/>"#))
+        .unwrap();
+    let end = after
+        .find(&format!(r#"<w:commentRangeEnd w:id="{id}"/>"#))
+        .unwrap();
+    // From just before the begin run to just after the end run, nothing cut in between.
+    let enclosed = without_marks(&after[start..end]);
+    assert!(
+        enclosed.starts_with(r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r>"#),
+        "{enclosed}"
+    );
+    assert!(
+        enclosed.ends_with(r#"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#),
+        "{enclosed}"
+    );
+    assert!(enclosed.contains("<w:t>promptly</w:t>"), "{enclosed}");
+    assert_eq!(without_marks(&after), main_xml(&bytes));
+    let f = check("field.docx", &bytes, &report);
+    assert!(f.field >= 1, "{f:?}");
 }
 
 #[test]

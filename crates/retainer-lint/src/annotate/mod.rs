@@ -11,6 +11,12 @@
 //! part stays byte for byte as it was), a text box's on the paragraph that holds the box, a
 //! header's, footer's or another comment's on the first body paragraph (Word cannot comment
 //! in a header or footer).
+//!
+//! Comment marks never go inside a complex field (`w:fldChar` begin … end): Word rebuilds a
+//! field's result when it updates it, and LibreOffice reads a comment whose marks are in a
+//! result that spans paragraphs with no text. A comment on words of a field's result encloses
+//! the whole field when the field is in one paragraph; otherwise it stands just before the
+//! field's begin and names where the words are.
 
 mod package;
 mod scan;
@@ -132,6 +138,12 @@ pub enum Anchor {
     /// On the whole paragraph the finding is in (a finding without words of its own, or
     /// words that cannot be marked one by one, such as an entity or CDATA section).
     Paragraph,
+    /// On the whole field (begin to end, in one paragraph) whose result holds the finding's
+    /// words: marks inside a field's result do not survive.
+    Field,
+    /// Just before the begin of a field whose result spans paragraphs and holds the finding,
+    /// the comment naming where the finding is.
+    FieldStart,
     /// On the body paragraph that holds the text box the finding is in, the comment naming it.
     Holder,
     /// On the first body paragraph, the comment naming where the finding is (headers,
@@ -374,6 +386,20 @@ enum Wrap {
     NewParagraph,
 }
 
+/// Where a comment's points stand with respect to the body's complex fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AroundFields {
+    /// Neither point is inside a field.
+    Clear,
+    /// A point was inside a one-paragraph field: the range now encloses the whole field.
+    Widened((Point, Point)),
+    /// A point is inside a field that spans paragraphs: the comment goes just before its
+    /// begin run.
+    Before(Point),
+    /// A field is in the way and its edges cannot take marks.
+    Blocked,
+}
+
 /// An insertion point in the main part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Point {
@@ -450,6 +476,41 @@ impl Plan<'_> {
         Ok(())
     }
 
+    /// Where a comment's points stand with respect to the body's complex fields.
+    fn around_fields(&self, (start, end): (Point, Point)) -> AroundFields {
+        let before = self.scan.field_around(start.at);
+        let after = self.scan.field_around(end.at);
+        if before.is_none() && after.is_none() {
+            return AroundFields::Clear;
+        }
+        let edge = |at| Point {
+            at,
+            wrap: Wrap::Between,
+        };
+        if let Some(f) = [before, after]
+            .into_iter()
+            .flatten()
+            .find(|f| !f.one_paragraph)
+        {
+            return if f.begin_safe {
+                AroundFields::Before(edge(f.start))
+            } else {
+                AroundFields::Blocked
+            };
+        }
+        let start = match before {
+            Some(f) if f.begin_safe => edge(f.start),
+            Some(_) => return AroundFields::Blocked,
+            None => start,
+        };
+        let end = match after {
+            Some(f) if f.end_safe => edge(f.end),
+            Some(_) => return AroundFields::Blocked,
+            None => end,
+        };
+        AroundFields::Widened((start, end))
+    }
+
     /// Where to anchor a finding, and the location to name when it is not on its words.
     fn place(&self, d: &Diagnostic) -> (Anchor, Option<(Point, Point)>, Option<String>) {
         let Some(index) = d.block else {
@@ -459,35 +520,68 @@ impl Plan<'_> {
             return (Anchor::FirstParagraph, None, None);
         };
         let excerpt = excerpt(&self.report.document.text, &d.span);
-        let elsewhere = || {
-            let place = match block.kind {
-                BlockKind::Header => "in the page header".to_owned(),
-                BlockKind::Footer => "in the page footer".to_owned(),
-                BlockKind::Footnote => "in a footnote".to_owned(),
-                BlockKind::Endnote => "in an endnote".to_owned(),
-                BlockKind::Comment => match block.comment.as_ref().and_then(|c| c.author.clone()) {
-                    Some(a) => format!("in a comment by {a}"),
-                    None => "in a comment".to_owned(),
-                },
-                BlockKind::TextBox => "in a text box".to_owned(),
-                _ => format!("in paragraph {}", index + 1),
-            };
-            let location = match &excerpt {
-                Some(e) => format!("Where: {place}, \u{201c}{e}\u{201d}"),
-                None => format!("Where: {place}"),
-            };
-            (Anchor::FirstParagraph, None, Some(location))
+        let located = |place: &str| match &excerpt {
+            Some(e) => format!("Where: {place}, \u{201c}{e}\u{201d}"),
+            None => format!("Where: {place}"),
         };
+        // The place named when the comment cannot stand on the finding's words.
+        let place = || match block.kind {
+            BlockKind::Header => "in the page header".to_owned(),
+            BlockKind::Footer => "in the page footer".to_owned(),
+            BlockKind::Footnote => "in a footnote".to_owned(),
+            BlockKind::Endnote => "in an endnote".to_owned(),
+            BlockKind::Comment => match block.comment.as_ref().and_then(|c| c.author.clone()) {
+                Some(a) => format!("in a comment by {a}"),
+                None => "in a comment".to_owned(),
+            },
+            BlockKind::TextBox => "in a text box".to_owned(),
+            _ => format!("in paragraph {}", index + 1),
+        };
+        let elsewhere = || (Anchor::FirstParagraph, None, Some(located(&place())));
+        let (anchor, points, location) =
+            self.place_ignoring_fields(d, index, block, &located, &elsewhere);
+        let Some(points) = points else {
+            return (anchor, points, location);
+        };
+        match self.around_fields(points) {
+            AroundFields::Clear => (anchor, Some(points), location),
+            AroundFields::Widened(points) => {
+                let anchor = if anchor == Anchor::Words {
+                    Anchor::Field
+                } else {
+                    anchor
+                };
+                (anchor, Some(points), location)
+            }
+            AroundFields::Before(point) => {
+                let how = match block.kind {
+                    BlockKind::Footnote | BlockKind::Endnote => "marked in the result",
+                    _ => "in the result",
+                };
+                let location =
+                    located(&format!("{}, {how} of the field that begins here", place()));
+                (Anchor::FieldStart, Some((point, point)), Some(location))
+            }
+            AroundFields::Blocked => elsewhere(),
+        }
+    }
+
+    /// [`Plan::place`] before the fields are considered.
+    fn place_ignoring_fields(
+        &self,
+        d: &Diagnostic,
+        index: usize,
+        block: &Block,
+        located: &dyn Fn(&str) -> String,
+        elsewhere: &dyn Fn() -> (Anchor, Option<(Point, Point)>, Option<String>),
+    ) -> (Anchor, Option<(Point, Point)>, Option<String>) {
         if let Some(points) = self.note_reference(block) {
             let which = if block.kind == BlockKind::Endnote {
                 "endnote"
             } else {
                 "footnote"
             };
-            let location = match &excerpt {
-                Some(e) => format!("Where: in the {which} marked here, \u{201c}{e}\u{201d}"),
-                None => format!("Where: in the {which} marked here"),
-            };
+            let location = located(&format!("in the {which} marked here"));
             return (Anchor::NoteReference, Some(points), Some(location));
         }
         if !block.kind.is_prose() || self.main_block(index).is_none() {
@@ -672,8 +766,9 @@ impl Plan<'_> {
         ))
     }
 
-    /// The first body paragraph that can hold a comment; a new empty paragraph at the start of
-    /// the body when there is none (an empty paragraph adds no text).
+    /// The first body paragraph that can hold a comment (not one in a field's result); a new
+    /// empty paragraph at the start of the body when there is none (an empty paragraph adds no
+    /// text).
     fn first_paragraph(&self) -> (Point, Point) {
         let found = self
             .report
@@ -684,7 +779,8 @@ impl Plan<'_> {
             .filter(|(i, b)| {
                 self.main_block(*i).is_some() && b.kind.is_prose() && b.kind != BlockKind::TextBox
             })
-            .find_map(|(_, b)| self.whole(b));
+            .filter_map(|(_, b)| self.whole(b))
+            .find(|&points| self.around_fields(points) == AroundFields::Clear);
         found.unwrap_or_else(|| {
             let at = self.scan.body_content.unwrap_or(0);
             let p = Point {
@@ -701,14 +797,28 @@ impl Plan<'_> {
         let mut inserts: Vec<(usize, Vec<u8>)> = Vec::new();
         let mut preserved: HashSet<usize> = HashSet::new();
         for (&(at, wrap), group) in marks {
-            // Ends first (their comment started before this point), then starts; in a new
-            // empty paragraph every comment starts and ends at the same point.
+            // Ends of comments that started before this point first, then starts, then each
+            // comment that starts and ends here (a point: in a new empty paragraph, or just
+            // before a field), its start right before its end.
+            let starts: HashSet<&str> = group
+                .iter()
+                .filter(|m| m.start)
+                .map(|m| m.id.as_str())
+                .collect();
+            let ends: HashSet<&str> = group
+                .iter()
+                .filter(|m| !m.start)
+                .map(|m| m.id.as_str())
+                .collect();
             let mut sorted: Vec<&Mark> = group.iter().collect();
-            if wrap == Wrap::NewParagraph {
-                sorted.sort_by_key(|m| !m.start);
-            } else {
-                sorted.sort_by_key(|m| m.start);
-            }
+            sorted.sort_by_key(|m| {
+                let id = m.id.as_str();
+                if starts.contains(id) && ends.contains(id) {
+                    (2, id, !m.start)
+                } else {
+                    (u8::from(m.start), "", false)
+                }
+            });
             let mut inner = String::new();
             for m in sorted {
                 if m.start {

@@ -66,6 +66,32 @@ pub(super) struct ParagraphEl {
     pub holder: Option<usize>,
 }
 
+/// One complex field of the body (`w:fldChar` begin … separate … end), the outermost of any
+/// nesting. Word rebuilds a field's result when it updates the field, and LibreOffice loses
+/// the text of a comment whose marks fall inside a result that spans paragraphs: comment marks
+/// go around a field, never into it.
+#[derive(Debug, Clone)]
+pub(super) struct FieldEl {
+    /// Offset of the `<` of the run holding its `begin`.
+    pub start: usize,
+    /// Offset just past the run holding its `end`; the end of the part when it never ends.
+    pub end: usize,
+    /// Its begin and end are in the same paragraph.
+    pub one_paragraph: bool,
+    /// Comment marks may stand right before its begin run.
+    pub begin_safe: bool,
+    /// Comment marks may stand right after its end run.
+    pub end_safe: bool,
+}
+
+/// A field being read: its begin run and paragraph, its end run once seen.
+#[derive(Debug, Clone, Copy)]
+struct OpenField {
+    begin: usize,
+    paragraph: Option<usize>,
+    end: Option<(usize, Option<usize>)>,
+}
+
 /// What the scan found.
 #[derive(Debug, Default)]
 pub(super) struct Scan {
@@ -75,6 +101,8 @@ pub(super) struct Scan {
     pub paragraphs: Vec<ParagraphEl>,
     /// Ids of the comment marks already in the part.
     pub comment_ids: Vec<String>,
+    /// The body's outermost complex fields, in document order.
+    pub fields: Vec<FieldEl>,
     /// Footnote and endnote reference marks: endnote or not, the note id, the run holding it.
     pub note_refs: Vec<(bool, String, usize)>,
     /// Offset just past the `w:body` start tag.
@@ -91,6 +119,14 @@ impl Scan {
         self.texts
             .binary_search_by_key(&xml, |t| t.content.start)
             .ok()
+    }
+
+    /// The outermost field that has `at` strictly inside it (between the start of its begin
+    /// run and the end of its end run).
+    pub fn field_around(&self, at: usize) -> Option<&FieldEl> {
+        let i = self.fields.partition_point(|f| f.start < at);
+        let f = self.fields.get(i.checked_sub(1)?)?;
+        (at < f.end).then_some(f)
     }
 }
 
@@ -131,6 +167,9 @@ pub(super) fn scan(bytes: &[u8], part: &str, max_depth: usize) -> Result<Scan, I
     let mut stack: Vec<Open> = Vec::new();
     let mut unsafe_depth = 0usize;
     let mut paragraphs: Vec<usize> = Vec::new();
+    // Complex fields nest: only the outermost is recorded, so a depth is all the state.
+    let mut field_depth = 0usize;
+    let mut fields: Vec<OpenField> = Vec::new();
     let mut seen_root = false;
     loop {
         let before = xml.position();
@@ -142,6 +181,14 @@ pub(super) fn scan(bytes: &[u8], part: &str, max_depth: usize) -> Result<Scan, I
                     seen_root = true;
                     root(&mut out, &tag, bytes.get(before..at).unwrap_or_default());
                 }
+                field_char(
+                    &tag,
+                    &stack,
+                    unsafe_depth,
+                    &paragraphs,
+                    &mut field_depth,
+                    &mut fields,
+                )?;
                 let open = open(
                     &mut out,
                     &tag,
@@ -162,6 +209,14 @@ pub(super) fn scan(bytes: &[u8], part: &str, max_depth: usize) -> Result<Scan, I
                 count_child(&mut out, &tag, &stack);
                 comment_mark(&mut out, &tag)?;
                 note_ref(&mut out, &tag, &stack)?;
+                field_char(
+                    &tag,
+                    &stack,
+                    unsafe_depth,
+                    &paragraphs,
+                    &mut field_depth,
+                    &mut fields,
+                )?;
                 if tag.ns == Ns::W {
                     match (tag.local(), stack.last()) {
                         (b"pPr", Some(Open::Paragraph(i))) => {
@@ -245,7 +300,67 @@ pub(super) fn scan(bytes: &[u8], part: &str, max_depth: usize) -> Result<Scan, I
         }
     }
     out.texts.sort_by_key(|t| t.content.start);
+    out.fields = fields
+        .iter()
+        .filter_map(|f| {
+            let begin = out.runs.get(f.begin)?;
+            let (end, end_safe, one_paragraph) = match f.end {
+                Some((run, paragraph)) => {
+                    let run = out.runs.get(run)?;
+                    (run.end, run.safe, paragraph == f.paragraph)
+                }
+                None => (bytes.len(), false, false),
+            };
+            Some(FieldEl {
+                start: begin.start,
+                end,
+                one_paragraph,
+                begin_safe: begin.safe,
+                end_safe,
+            })
+        })
+        .collect();
     Ok(out)
+}
+
+/// A `w:fldChar` of a body run: opens or closes a field.
+fn field_char(
+    tag: &Tag<'_>,
+    stack: &[Open],
+    unsafe_depth: usize,
+    paragraphs: &[usize],
+    depth: &mut usize,
+    fields: &mut Vec<OpenField>,
+) -> Result<(), InputError> {
+    if !(tag.ns == Ns::W && tag.local() == b"fldChar") || unsafe_depth > 0 {
+        return Ok(());
+    }
+    let Some(Open::Run(run)) = stack.last() else {
+        return Ok(());
+    };
+    let paragraph = paragraphs.last().copied();
+    match tag.attr(b"fldCharType")?.as_deref() {
+        Some("begin") => {
+            if *depth == 0 {
+                fields.push(OpenField {
+                    begin: *run,
+                    paragraph,
+                    end: None,
+                });
+            }
+            *depth += 1;
+        }
+        Some("end") if *depth > 0 => {
+            *depth -= 1;
+            if *depth == 0 {
+                if let Some(f) = fields.last_mut() {
+                    f.end = Some((*run, paragraph));
+                }
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// The prefix and flavour of WordprocessingML from the root start tag.
@@ -411,4 +526,47 @@ fn open(
         Ns::Math => Open::Unsafe,
         _ => Open::Other { takes_runs: false },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_the_outermost_ones_of_the_body() {
+        // A field in a text box (its own story), then a field nested in another in one
+        // paragraph, then a field that begins and never ends.
+        let xml = concat!(
+            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#,
+            r#"<w:p><w:r><w:pict><w:txbxContent><w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r></w:p></w:txbxContent></w:pict></w:r>"#,
+            r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>"#,
+            r#"<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>"#,
+            r#"<w:r><w:t>inside</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>after</w:t></w:r></w:p>"#,
+            r#"<w:p><w:r><w:fldChar w:fldCharType="begin"><w:ffData/></w:fldChar></w:r></w:p>"#,
+            r#"<w:p><w:r><w:t>never closed</w:t></w:r></w:p></w:body></w:document>"#,
+        );
+        let scan = scan(xml.as_bytes(), "word/document.xml", 64).unwrap();
+        let at = |s: &str| xml.find(s).unwrap();
+        assert_eq!(scan.fields.len(), 2, "{:?}", scan.fields);
+        let nested = &scan.fields[0];
+        assert!(nested.one_paragraph && nested.begin_safe && nested.end_safe);
+        assert_eq!(
+            nested.start,
+            at(r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:fldChar"#)
+        );
+        assert_eq!(nested.end, at("<w:r><w:t>after"));
+        assert_eq!(
+            scan.field_around(at("inside")).map(|f| f.start),
+            Some(nested.start)
+        );
+        assert!(scan.field_around(nested.start).is_none());
+        assert!(scan.field_around(nested.end).is_none());
+        let open = &scan.fields[1];
+        assert!(!open.one_paragraph && open.begin_safe && !open.end_safe);
+        assert_eq!(open.end, xml.len());
+        assert_eq!(
+            scan.field_around(at("never closed")).map(|f| f.start),
+            Some(open.start)
+        );
+    }
 }
