@@ -269,7 +269,7 @@ fn day_number(year: i32, month: u32, day: u32) -> i64 {
 }
 
 /// The year, month, day of a day number (inverse of [`day_number`]).
-fn civil_from_days(z: i64) -> (i32, u32, u32) {
+pub(crate) fn civil_from_days(z: i64) -> (i32, u32, u32) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;

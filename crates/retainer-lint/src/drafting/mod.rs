@@ -20,6 +20,7 @@ mod terms;
 mod xref;
 
 pub use balance::balance;
+pub(crate) use dates::civil_from_days;
 pub use dates::{dates, weekday, Weekday};
 pub use names::party_names;
 pub use numbering::numbering;
