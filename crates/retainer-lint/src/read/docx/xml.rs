@@ -106,12 +106,12 @@ impl<'a> Tag<'a> {
     }
 }
 
-/// The `name="value"` pairs of a start tag, read straight from its bytes: quick-xml's
-/// attribute iterator measured several hundred instructions per attribute, and relationship
-/// parts and root elements are little else.
 /// An attribute's name and raw (still escaped) value.
 type RawAttribute<'r> = (&'r [u8], &'r [u8]);
 
+/// The `name="value"` pairs of a start tag, read straight from its bytes: quick-xml's
+/// attribute iterator measured several hundred instructions per attribute, and relationship
+/// parts and root elements are little else.
 struct Attributes<'r> {
     raw: &'r [u8],
     at: usize,
