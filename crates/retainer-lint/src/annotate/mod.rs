@@ -723,34 +723,26 @@ impl Plan<'_> {
 
     /// Points around a whole block: the content of the paragraph(s) its runs are in.
     fn whole(&self, block: &Block) -> Option<(Point, Point)> {
-        let runs = &block.docx.as_ref()?.runs;
-        let paragraph = |xml: usize| {
-            let t = self.scan.texts.get(self.scan.text_at(xml)?)?;
-            let p = self.scan.paragraphs.get(t.paragraph?)?;
-            p.safe.then_some(p)
-        };
-        let first = paragraph(runs.first()?.xml.start)?;
-        let last = paragraph(runs.last()?.xml.start)?;
-        (first.content < last.end_tag).then_some((
-            Point {
-                at: first.content,
-                wrap: Wrap::Between,
-            },
-            Point {
-                at: last.end_tag,
-                wrap: Wrap::Between,
-            },
-        ))
+        self.around_paragraphs(block, Some)
     }
 
     /// Points around the body paragraph(s) holding the text box a block is in.
     fn holder(&self, block: &Block) -> Option<(Point, Point)> {
+        self.around_paragraphs(block, |p| self.scan.paragraphs.get(p.holder?))
+    }
+
+    /// Points around the paragraphs that `to` maps the block's first and last paragraphs to,
+    /// when both can hold comment marks.
+    fn around_paragraphs<'s>(
+        &'s self,
+        block: &Block,
+        to: impl Fn(&'s scan::ParagraphEl) -> Option<&'s scan::ParagraphEl>,
+    ) -> Option<(Point, Point)> {
         let runs = &block.docx.as_ref()?.runs;
         let paragraph = |xml: usize| {
             let t = self.scan.texts.get(self.scan.text_at(xml)?)?;
-            let p = self.scan.paragraphs.get(t.paragraph?)?;
-            let h = self.scan.paragraphs.get(p.holder?)?;
-            h.safe.then_some(h)
+            let p = to(self.scan.paragraphs.get(t.paragraph?)?)?;
+            p.safe.then_some(p)
         };
         let first = paragraph(runs.first()?.xml.start)?;
         let last = paragraph(runs.last()?.xml.start)?;
