@@ -240,3 +240,18 @@ fn holdout_letters_recall_and_precision() {
         "holdout false positives rose above {HOLDOUT_FALSE_POSITIVE_CEILING}: {false_pos}"
     );
 }
+
+/// The second held-out set (`fixtures/holdout2/`), written on 2026-12-02 by two writers who
+/// read only the rule catalog: no rule, pattern or other letter. Measured once before any rule
+/// was changed for it; the floors keep what was measured.
+#[test]
+fn holdout2_letters_recall_and_precision() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout2");
+    let (tally, problems, seeded, found) = evaluate_dir(&dir);
+    let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
+    eprintln!(
+        "holdout2: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
+        problems.join("\n")
+    );
+    assert!(seeded > 10, "the holdout2 letters seed defects");
+}

@@ -10,7 +10,8 @@
 //! People are recognised by an honorific ("Mr. John Smith") or as two or three capitalised
 //! name-like words ("Maria Chen"). Two forms with the same surname and given names one or
 //! two letters apart ("John Smith" / "Jon Smith"), or the same given name and surnames one
-//! or two letters apart ("John Smith" / "John Smyth"), are flagged, unless they are plausibly
+//! or two letters apart ("John Smith" / "John Smyth") or cut from a double-barrelled surname
+//! ("Helena Marsh-Whitaker" / "Helena Whitaker"), are flagged, unless they are plausibly
 //! two people: they appear in the same paragraph, their honorifics differ in gender, the
 //! names differ like Paul/Paula or Mark/Mary, or both forms are used repeatedly.
 
@@ -589,6 +590,12 @@ fn misspelling(a: &str, b: &str, strictness: Strictness) -> bool {
     if min_len < 3 {
         return false;
     }
+    // A double-barrelled surname cut to one of its parts ("Helena Marsh-Whitaker", then
+    // "Helena Whitaker") is the same person named two ways.
+    if strictness == Strictness::Loose && long.contains('-') && long.split('-').any(|p| p == short)
+    {
+        return true;
+    }
     // Plurals and possessives are grammar, not spelling.
     if long.strip_suffix('s').is_some_and(|s| s == short.as_str())
         || long.strip_suffix("es").is_some_and(|s| s == short.as_str())
@@ -1090,6 +1097,10 @@ mod tests {
         check(
             &["Stephen Harper retains us.", "Steven Harper signs."],
             &["1:Steven Harper"],
+        );
+        check(
+            &["Dear Ms. Helena Marsh-Whitaker,", "Helena Whitaker, Executor"],
+            &["1:Helena Whitaker"],
         );
     }
 

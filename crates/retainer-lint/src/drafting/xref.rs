@@ -29,7 +29,7 @@ const NUMBER: &str = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*";
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
     let re = format!(
-        r"(?i:\b(?P<kw>sections?|clauses?|paragraphs?|paras?\.|articles?))\s+(?P<nums>{NUMBER}(?:\s*(?:,|and|or|to|through|-|–)\s*{NUMBER})*)"
+        r"(?i:\b(?P<kw>sections?|clauses?|paragraphs?|paras?\.|articles?|questions?))\s+(?P<nums>{NUMBER}(?:\s*(?:,|and|or|to|through|-|–)\s*{NUMBER})*)"
     );
     Regex::new(&re).unwrap_or_else(|_| unreachable!("static regex"))
 });
@@ -64,6 +64,9 @@ struct Targets {
     parents: HashSet<Vec<u32>>,
     /// Numbers that have lettered children: [3] when 3(a) exists.
     lettered_parents: HashSet<Vec<u32>>,
+    /// Numbered headings that are questions ("3. What will it cost?"): a Q&A letter, whose
+    /// "question 12" is a cross-reference.
+    numbered_questions: usize,
 }
 
 impl Targets {
@@ -78,6 +81,9 @@ impl Targets {
             if numbered_kind {
                 match hand_label(&block.text, block.kind) {
                     Some(HandLabel::Number(parts)) => {
+                        if block.kind.is_heading() && block.text.trim_end().ends_with('?') {
+                            t.numbered_questions += 1;
+                        }
                         parent.clone_from(&parts);
                         t.numbers.insert(parts);
                     }
@@ -191,6 +197,11 @@ fn section_refs(
             continue;
         };
         if is_external(text, kw.start(), nums.end()) {
+            continue;
+        }
+        // "Question 3 of the form" is no reference unless the letter's parts are questions.
+        let is_question = kw.as_str().to_ascii_lowercase().starts_with("question");
+        if is_question && targets.numbered_questions < 2 {
             continue;
         }
         let _ = all;
@@ -486,6 +497,20 @@ mod tests {
         check(
             &[(H1, "Fees Error! Bookmark not defined.")],
             &["0:Error! Bookmark not defined."],
+        );
+    }
+
+    #[test]
+    fn question_numbers_are_references_only_in_a_question_and_answer_letter() {
+        let qa = [
+            (H2, "1. What will you do for me?"),
+            (H2, "2. What will it cost?"),
+            (P, "As question 2 explains, and question 12 adds, we bill monthly."),
+        ];
+        check(&qa, &["2:question 12"]);
+        check(
+            &with(&[(P, "Answer question 12 of the intake form.")]),
+            &[],
         );
     }
 

@@ -736,6 +736,11 @@ impl Scan<'_> {
             .map(whole)
     }
 
+    /// The plain text of block `b`.
+    pub fn block_text(&self, b: usize) -> &str {
+        self.doc.blocks.get(b).map_or("", |bl| bl.text.as_str())
+    }
+
     /// The quoted text of a plain range of block `b`, shortened for messages.
     pub fn quote(&self, b: usize, r: &Range<usize>) -> String {
         let text = self

@@ -49,7 +49,7 @@ pub const BUILTIN_FRAGMENTS: &[(&str, &str)] = &[
     ),
     (
         "duration",
-        r"(?:\b(?:{number}|an?)\s*(?:\(\d+\)\s*)?(?:full\s+)?(?:business|working|clear|calendar|office|court)?\s*(?:hours?|hrs?|days?|weeks?|months?)\b|\b(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:next\s+|following\s+|same\s+)?(?:business\s+|working\s+)?day\b|\b(?:the\s+)?(?:next|following|same)\s+(?:business\s+|working\s+)?day\b|\bsame[\s-]day\b|\b24/7\b)",
+        r"(?:\b(?:{number}|an?)\s*(?:\(\d+\)\s*)?(?:full\s+)?(?:business|working|clear|calendar|office|court)?\s*(?:hours?|hrs?|days?|weeks?|months?)\b|\b(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:next\s+|following\s+|same\s+)?(?:business\s+|working\s+)?day\b|\b(?:the\s+)?(?:next|following|same)\s+(?:business\s+|working\s+)?day\b|\b(?:the\s+)?(?:close|end)\s+of\s+business(?:\s+(?:on\s+)?(?:the\s+)?(?:next|following|same)\s+(?:business\s+|working\s+)?day)?|\bsame[\s-]day\b|\b24/7\b)",
     ),
     (
         "email",
@@ -71,7 +71,7 @@ pub const BUILTIN_FRAGMENTS: &[(&str, &str)] = &[
     ),
     (
         "role:assistant",
-        r"(?:\b(?:legal\s+|personal\s+|executive\s+|administrative\s+|practice\s+)?(?:assistants?|paralegals?|law\s+clerks?|clerks?|legal\s+secretar(?:y|ies)|secretar(?:y|ies)|legal\s+administrators?|support\s+staff|legal\s+executives?|case\s+(?:manager|coordinator)s?|trainee(?:\s+solicitor)?s?)\b)",
+        r"(?:\b(?:legal\s+|personal\s+|executive\s+|administrative\s+|practice\s+)?(?:assistants?|paralegals?|law\s+clerks?|clerks?|legal\s+secretar(?:y|ies)|secretar(?:y|ies)|legal\s+administrators?|support\s+staff|legal\s+executives?|case\s+(?:manager|coordinator|handler)s?|trainee(?:\s+solicitor)?s?|law\s+graduates?|legal\s+support|client\s+(?:care|services)\s+(?:coordinator|officer|manager)s?|office\s+managers?|receptionists?)\b)",
     ),
     (
         "role:lawyer",
@@ -83,7 +83,7 @@ pub const BUILTIN_FRAGMENTS: &[(&str, &str)] = &[
     ),
     (
         "reply",
-        r"(?:\b(?:respon(?:d|ds|ded|ding|se|ses)|repl(?:y|ies|ied|ying)|answer(?:s|ed|ing)?|acknowledg\w*|return(?:s|ed|ing)?\s+(?:(?:your|all|any|client|phone|telephone|every|each|the|my|our|missed|their)\s+)*(?:calls?|messages?|e-?mails?|voicemails?)|get\s+back\s+to\s+you|revert|come\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+(?:us|me))\b)",
+        r"(?:\b(?:respon(?:d|ds|ded|ding|se|ses)|repl(?:y|ies|ied|ying)|answer(?:s|ed|ing)?|acknowledg\w*|return(?:s|ed|ing)?\s+(?:(?:your|all|any|client|phone|telephone|every|each|the|my|our|missed|their)\s+)*(?:calls?|messages?|e-?mails?|voicemails?)|confirm(?:s|ed|ing)?\s+(?:receipt|that\s+(?:we|I)\s+(?:have\s+)?received)|get\s+back\s+to\s+you|revert|come\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+(?:us|me))\b)",
     ),
     (
         "message",
@@ -635,9 +635,16 @@ impl PatternSet {
         hits
     }
 
-    /// All matches of one pattern in `text`.
+    /// All matches of one pattern in `text`. A pattern with a group named `at` reports that
+    /// group's words when it took part in the match (`(?P<at>\bsoon\b)(?:[^a]|$)` points at
+    /// "soon", not at what follows it), else the whole match.
     pub fn find_all(&self, id: PatternId, text: &str) -> Vec<Range<usize>> {
         match self.regex(id) {
+            Some(re) if re.capture_names().any(|n| n == Some("at")) => re
+                .captures_iter(text)
+                .filter_map(|c| c.name("at").or_else(|| c.get(0)).map(|m| m.range()))
+                .filter(|r| !r.is_empty())
+                .collect(),
             Some(re) => re
                 .find_iter(text)
                 .map(|m| m.range())
@@ -731,6 +738,49 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The independent clause of `sentence` that holds byte `at`: the sentence cut at semicolons
+/// and where ", and" or ", but" starts a new subject ("We acknowledge messages the same day,
+/// and we will answer in due course" is two promises). A qualifier without a subject ("promptly,
+/// and in any event within 2 business days") stays with its clause.
+pub fn clause_at(text: &str, sentence: Range<usize>, at: usize) -> Range<usize> {
+    const JOINS: &[&str] = &[", and ", ", but ", ", while ", "; and ", "; but "];
+    const SUBJECTS: &[&str] = &["we", "i", "you", "she", "he", "they", "it", "our", "your", "this"];
+    let Some(s) = text.get(sentence.clone()) else {
+        return sentence;
+    };
+    let lower = s.to_ascii_lowercase();
+    let mut cuts: Vec<(usize, usize)> = Vec::new(); // (end of one clause, start of the next)
+    for (i, _) in lower.match_indices(';') {
+        cuts.push((i, i + 1));
+    }
+    for join in JOINS {
+        for (i, _) in lower.match_indices(join) {
+            let rest = &lower[i + join.len()..];
+            let word = rest
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .next()
+                .unwrap_or("");
+            if SUBJECTS.contains(&word) {
+                cuts.push((i, i + join.len()));
+            }
+        }
+    }
+    let at = at.saturating_sub(sentence.start);
+    let start = cuts
+        .iter()
+        .filter(|&&(_, next)| next <= at)
+        .map(|&(_, next)| next)
+        .max()
+        .unwrap_or(0);
+    let end = cuts
+        .iter()
+        .filter(|&&(end, _)| end >= at && end >= start)
+        .map(|&(end, _)| end)
+        .min()
+        .unwrap_or(s.len());
+    sentence.start + start..sentence.start + end
+}
+
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let Some(s) = text.get(r.clone()) else { return };
     let lead = s.len() - s.trim_start().len();
@@ -786,6 +836,35 @@ mod tests {
         assert_eq!(ascii_word_boundaries(r"[\w-]+\d"), r"[\w-]+(?-u:\d)");
         assert_eq!(ascii_word_boundaries(r"[]\b]\\b"), r"[]\b]\\b");
         assert!(matches(r"\bpromptly\b", "we will reply “promptly”."));
+    }
+
+    #[test]
+    fn clauses_split_where_a_new_subject_starts() {
+        let text = "We acknowledge messages the same day, and we will answer in due course.";
+        let c = clause_at(text, 0..text.len(), text.find("due").unwrap());
+        assert_eq!(&text[c], "we will answer in due course.");
+        let text = "We will respond promptly, and in any event within 2 business days.";
+        assert_eq!(clause_at(text, 0..text.len(), 16), 0..text.len());
+        let text = "Fees are fixed; we reply promptly.";
+        let c = clause_at(text, 0..text.len(), 25);
+        assert_eq!(&text[c], " we reply promptly.");
+    }
+
+    #[test]
+    fn a_group_named_at_is_the_reported_span() {
+        let mut b = PatternSetBuilder::default();
+        let id = b
+            .add(r"(?P<at>\bsoon\b)(?:\s*[^\sa]|\s+a[^s]|$)", &Fragments::default(), true)
+            .unwrap();
+        let set = b.build().unwrap();
+        let text = "We will reply soon. We call as soon as contracts are exchanged.";
+        assert_eq!(set.find_all(id, text), vec![14..18]);
+        let mut b = PatternSetBuilder::default();
+        let id = b
+            .add(r"\bpromptly\b|(?P<at>\bsoon\b)\.", &Fragments::default(), true)
+            .unwrap();
+        let set = b.build().unwrap();
+        assert_eq!(set.find_all(id, "Soon. Promptly"), vec![0..4, 6..14]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::config::ConfigError;
-use crate::rules::pattern::PatternId;
+use crate::rules::pattern::{clause_at, PatternId};
 use crate::rules::{Check, ClauseId, ClauseSpec, Compiler, Finding, RuleText, Scan};
 
 #[derive(Debug, Deserialize)]
@@ -84,10 +84,13 @@ impl Check for Forbid {
         let mut seen: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         for (clause, suggestions) in &self.clauses {
             for hit in scan.clause(*clause) {
+                // An exception counts within the hit's own clause of its sentence: "the same
+                // business day, and we will answer in due course" is still vague.
+                let unit = clause_at(scan.block_text(hit.block), hit.unit.clone(), hit.span.start);
                 let excused = self.unless.iter().any(|&p| {
                     scan.find(hit.block, p)
                         .iter()
-                        .any(|r| r.start < hit.unit.end && r.end > hit.unit.start)
+                        .any(|r| r.start < unit.end && r.end > unit.start)
                 });
                 // Overlapping matches of two patterns report once.
                 let overlaps = seen.iter().any(|(b, r)| {
