@@ -22,6 +22,7 @@ mod properties;
 mod rules_config;
 mod rules_fixtures;
 mod rules_jurisdictions;
+mod rules_snapshots;
 mod rules_suppress;
 mod smoke;
 mod support;

@@ -1,0 +1,87 @@
+//! Snapshots of every finding on every fixture letter (`fixtures/letters/`, `fixtures/holdout/`,
+//! `fixtures/holdout2/`), one file per letter under `tests/it/snapshots/`. The expected files
+//! beside the letters say which findings must and must not appear (see `rules_fixtures.rs`);
+//! these pin everything else: the exact words each finding points at, its message, the
+//! info-level findings, and the order. A change to a rule shows here as a diff to review
+//! (`cargo insta review`, or `INSTA_UPDATE=always` and `git diff`).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use retainer_lint::{Config, Linter};
+
+use crate::rules_fixtures::expected;
+
+fn letters(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures").join(dir);
+    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "docx" | "txt")))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()) != Some("README.md"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// One line per finding: `line:column severity rule "words" message`.
+fn findings(path: &Path) -> String {
+    let dir = path.parent().unwrap();
+    let stem = path.file_stem().unwrap().to_str().unwrap();
+    let ext = path.extension().unwrap().to_str().unwrap();
+    let specific = dir.join(format!("{stem}.{ext}.expected.toml"));
+    let exp = if specific.exists() { specific } else { dir.join(format!("{stem}.expected.toml")) };
+    let (jurisdiction, _) = expected(&exp);
+    let mut config = Config::builtin();
+    config.extends.extend(jurisdiction);
+    let linter = Linter::new(&config).unwrap();
+    let report = linter.lint_path(path).unwrap();
+    let text = &report.document.text;
+    let mut out = format!(
+        "{} with core{}\n",
+        path.file_name().unwrap().to_str().unwrap(),
+        config.extends.iter().skip(1).map(|j| format!(" + {j}")).collect::<String>()
+    );
+    for d in &report.diagnostics {
+        let before = text.get(..d.span.start).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let words: String = text
+            .get(d.span.clone())
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(50)
+            .collect();
+        let _ = writeln!(
+            out,
+            "{line}:{column} {} {} \"{words}\" {}",
+            d.severity, d.rule, d.message
+        );
+    }
+    out
+}
+
+fn snapshot_dir(dir: &str) {
+    for path in letters(dir) {
+        let name = format!("{dir}__{}", path.file_name().unwrap().to_str().unwrap());
+        insta::assert_snapshot!(name, findings(&path));
+    }
+}
+
+#[test]
+fn findings_on_fixture_letters() {
+    snapshot_dir("letters");
+}
+
+#[test]
+fn findings_on_holdout_letters() {
+    snapshot_dir("holdout");
+}
+
+#[test]
+fn findings_on_holdout2_letters() {
+    snapshot_dir("holdout2");
+}
