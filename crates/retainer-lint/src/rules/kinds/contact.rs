@@ -4,6 +4,12 @@
 //! `check = "role"`: someone in `role` (e.g. `{role:assistant}`) must be named, and the letter
 //! must give a phone number or email next to their name somewhere (a person introduced as
 //! "our paralegal, Kenji Moriyama" is often reached later as "call Kenji at …").
+//! `check = "about"`: what the letter says of the people in `role`. A sentence is about them
+//! when it has the role word, one of their names ("Kenji can help…"), or opens with "she",
+//! "he", "they", "her", "his" or "their" later in a paragraph that was already about them. With `expect = "required"`, a person named in
+//! the role needs a sentence about them matching `patterns` (what the assistant can help
+//! with); with `expect = "forbidden"`, every match of `patterns` in a sentence about them is a
+//! finding (staff giving legal advice), unless a pattern of `unless` is in the same block.
 
 use serde::Deserialize;
 
@@ -12,13 +18,22 @@ use crate::extract::{find_emails, find_phones};
 use std::ops::Range;
 
 use crate::rules::pattern::PatternId;
-use crate::rules::{Check, Compiler, Finding, RuleText, Scan};
+use crate::rules::{Check, ClauseId, ClauseSpec, Compiler, Finding, RuleText, Scan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 enum ContactCheck {
     Format,
     Role,
+    About,
+}
+
+/// What a `check = "about"` rule expects of the sentences about the people in the role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Expect {
+    Required,
+    Forbidden,
 }
 
 #[derive(Debug, Deserialize)]
@@ -31,6 +46,14 @@ struct Params {
     section: Vec<String>,
     #[serde(default)]
     no_contact_message: Option<String>,
+    #[serde(default)]
+    patterns: Vec<ClauseSpec>,
+    #[serde(default)]
+    unless: Vec<String>,
+    #[serde(default)]
+    expect: Option<Expect>,
+    #[serde(default)]
+    label: Option<String>,
 }
 
 /// A compiled `contact` rule.
@@ -41,6 +64,10 @@ pub struct Contact {
     name: Option<PatternId>,
     section: Vec<PatternId>,
     no_contact_message: Option<String>,
+    patterns: Vec<ClauseId>,
+    unless: Vec<PatternId>,
+    expect: Expect,
+    label: Option<String>,
 }
 
 impl Contact {
@@ -48,15 +75,27 @@ impl Contact {
     pub fn compile(cx: &mut Compiler<'_>) -> Result<Self, ConfigError> {
         let p: Params = cx.params()?;
         let (role, name) = match (p.check, &p.role) {
-            (ContactCheck::Role, Some(r)) => (
+            (ContactCheck::Role | ContactCheck::About, Some(r)) => (
                 Some(cx.pattern(r)?),
                 Some(cx.pattern("{name}|{title-name}")?),
             ),
-            (ContactCheck::Role, None) => {
-                return Err(cx.error("`check = \"role\"` needs a `role` pattern"))
+            (ContactCheck::Role | ContactCheck::About, None) => {
+                return Err(cx.error("`check = \"role\"` and `check = \"about\"` need a `role` pattern"))
             }
             _ => (None, None),
         };
+        let expect = match (p.check, p.expect) {
+            (ContactCheck::About, Some(e)) => e,
+            (ContactCheck::About, None) => {
+                return Err(cx.error(
+                    "`check = \"about\"` needs `expect = \"required\"` or `\"forbidden\"`",
+                ))
+            }
+            (_, _) => Expect::Forbidden,
+        };
+        if p.check == ContactCheck::About && p.patterns.is_empty() {
+            return Err(cx.error("`check = \"about\"` needs `patterns`"));
+        }
         Ok(Contact {
             check: p.check,
             role,
@@ -67,6 +106,14 @@ impl Contact {
                 .map(|s| cx.pattern(s))
                 .collect::<Result<_, _>>()?,
             no_contact_message: p.no_contact_message,
+            patterns: cx.clauses(&p.patterns)?,
+            unless: p
+                .unless
+                .iter()
+                .map(|s| cx.pattern(s))
+                .collect::<Result<_, _>>()?,
+            expect,
+            label: p.label,
         })
     }
 
@@ -112,6 +159,42 @@ impl Contact {
         }
         people
     }
+}
+
+/// The sentences about the people in the role: (block, sentence range).
+fn about_sentences(
+    scan: &Scan<'_>,
+    role: PatternId,
+    people: &[(usize, Range<usize>, String)],
+) -> Vec<(usize, Range<usize>)> {
+    let parts: Vec<&str> = people.iter().flat_map(|(_, _, who)| name_parts(who)).collect();
+    let mut out = Vec::new();
+    for (b, block) in scan.doc.prose() {
+        let roles = scan.find(b, role);
+        // Once a paragraph is about them, its later "she", "he", "they" (and "her", "his",
+        // "their") are too: "Bethany can book calls. Her number is … She can also …".
+        let mut earlier = false;
+        for s in scan.sentences(b) {
+            let words = block.text.get(s.clone()).unwrap_or("");
+            let first = words
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let about = roles.iter().any(|r| r.start >= s.start && r.start < s.end)
+                || parts.iter().any(|p| mentions(words, p))
+                || (earlier
+                    && matches!(
+                        first.as_str(),
+                        "she" | "he" | "they" | "her" | "his" | "their"
+                    ));
+            if about {
+                out.push((b, s.clone()));
+            }
+            earlier |= about;
+        }
+    }
+    out
 }
 
 /// Capitalised words that name a department, a firm or a place, not a person.
@@ -172,8 +255,74 @@ fn mentions(text: &str, part: &str) -> bool {
     })
 }
 
+impl Contact {
+    fn check_about(
+        &self,
+        text: &RuleText,
+        scan: &Scan<'_>,
+        (role, name): (PatternId, PatternId),
+        out: &mut Vec<Finding>,
+    ) {
+        let people = self.people(scan, role, name);
+        let about = about_sentences(scan, role, &people);
+        let in_about = |b: usize, at: usize| {
+            about
+                .iter()
+                .any(|(ab, s)| *ab == b && s.start <= at && at < s.end)
+        };
+        match self.expect {
+            Expect::Required => {
+                let Some((b, r, who)) = people.first() else {
+                    return;
+                };
+                let said = self.patterns.iter().any(|&c| {
+                    scan.clause(c)
+                        .iter()
+                        .any(|h| in_about(h.block, h.span.start))
+                });
+                if !said {
+                    let mut f = Finding::new(*b, r.clone(), text.message(&[("trigger", who)]));
+                    f.label = self.label.clone();
+                    out.push(f);
+                }
+            }
+            Expect::Forbidden => {
+                let mut seen: Vec<(usize, Range<usize>)> = Vec::new();
+                for &c in &self.patterns {
+                    for hit in scan.clause(c) {
+                        if !in_about(hit.block, hit.span.start) {
+                            continue;
+                        }
+                        let excused = self.unless.iter().any(|&p| !scan.find(hit.block, p).is_empty());
+                        let overlaps = seen.iter().any(|(b, r)| {
+                            *b == hit.block && r.start < hit.span.end && hit.span.start < r.end
+                        });
+                        if excused || overlaps {
+                            continue;
+                        }
+                        seen.push((hit.block, hit.span.clone()));
+                        let quoted = scan.quote(hit.block, &hit.span);
+                        let mut f = Finding::new(
+                            hit.block,
+                            hit.span.clone(),
+                            text.message(&[("match", &quoted)]),
+                        );
+                        f.label = self.label.clone();
+                        out.push(f);
+                    }
+                }
+                out.sort_by_key(|f| (f.block, f.range.start));
+            }
+        }
+    }
+}
+
 impl Check for Contact {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
+        if let (ContactCheck::About, Some(role), Some(name)) = (self.check, self.role, self.name) {
+            self.check_about(text, scan, (role, name), out);
+            return;
+        }
         if let (ContactCheck::Role, Some(role), Some(name)) = (self.check, self.role, self.name) {
             let people = self.people(scan, role, name);
             if people.is_empty() {
