@@ -260,3 +260,18 @@ fn holdout2_letters_recall_and_precision() {
     assert!(found * 100 >= seeded * 96, "holdout2 recall {found}/{seeded}");
     assert!(false_pos == 0, "holdout2: {false_pos} false positives");
 }
+
+/// The third held-out set (`fixtures/holdout3/`), written on 2026-12-02 by two more writers who
+/// read only the rule catalog, and measured once, after the day's rule changes, before anyone
+/// read them: this is the figure for letters the rules have never seen.
+#[test]
+fn holdout3_letters_recall_and_precision() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout3");
+    let (tally, problems, seeded, found) = evaluate_dir(&dir);
+    let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
+    eprintln!(
+        "holdout3: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
+        problems.join("\n")
+    );
+    assert!(seeded > 10, "the holdout3 letters seed defects");
+}
