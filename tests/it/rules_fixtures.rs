@@ -209,9 +209,9 @@ fn fixture_letters_recall_and_precision() {
     );
     assert!(seeded > 50, "the fixtures seed defects");
     // The target is 95% of seeded defects with no unexpected error or warning; these floors
-    // guard what has been reached (171/186 found, no false positive, 2026-12-02) against
+    // guard what has been reached (182/186 found, no false positive, 2026-12-02) against
     // regressions.
-    assert!(found * 100 >= seeded * 91, "recall {found}/{seeded}");
+    assert!(found * 100 >= seeded * 97, "recall {found}/{seeded}");
     assert!(false_pos == 0, "{false_pos} false positives");
 }
 
@@ -246,7 +246,7 @@ fn holdout_letters_recall_and_precision() {
 /// read only the rule catalog: no rule, pattern or other letter. Measured once before any rule
 /// was changed for it (49/59 found, 13 false errors/warnings); its misses were then studied
 /// and the rules generalised, so it too is now a development set. The floors keep what was
-/// reached (57/59, none false). The next unseen measurement needs new letters.
+/// reached (58/59, none false). The next unseen measurement needs new letters.
 #[test]
 fn holdout2_letters_recall_and_precision() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout2");
@@ -257,13 +257,14 @@ fn holdout2_letters_recall_and_precision() {
         problems.join("\n")
     );
     assert!(seeded > 10, "the holdout2 letters seed defects");
-    assert!(found * 100 >= seeded * 96, "holdout2 recall {found}/{seeded}");
+    assert!(found * 100 >= seeded * 98, "holdout2 recall {found}/{seeded}");
     assert!(false_pos == 0, "holdout2: {false_pos} false positives");
 }
 
 /// The third held-out set (`fixtures/holdout3/`), written on 2026-12-02 by two more writers who
 /// read only the rule catalog, and measured once, after the day's rule changes, before anyone
-/// read them: this is the figure for letters the rules have never seen.
+/// read them: 53/58 found, 9 false errors/warnings. Its misses were then studied too; the floors
+/// keep what was reached after that (58/58, none false).
 #[test]
 fn holdout3_letters_recall_and_precision() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout3");
@@ -274,4 +275,6 @@ fn holdout3_letters_recall_and_precision() {
         problems.join("\n")
     );
     assert!(seeded > 10, "the holdout3 letters seed defects");
+    assert!(found == seeded, "holdout3 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout3: {false_pos} false positives");
 }

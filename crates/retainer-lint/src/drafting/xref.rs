@@ -303,6 +303,10 @@ fn join(parts: &[u32]) -> String {
 /// but "this …", or preceded by "Rule", "Code", "Act", "Regulation", "Part"…
 fn is_external(text: &str, start: usize, end: usize) -> bool {
     let after = text.get(end..).unwrap_or("");
+    // "section 459E", "s. 6147A": a lettered section number is a statute's, not the letter's.
+    if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return true;
+    }
     let after = after.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
     let mut words = after.split_whitespace();
     if let Some(first) = words.next() {
@@ -542,6 +546,10 @@ mod tests {
                 P,
                 "Your rights under section 174(2) of the Legal Profession Uniform Law apply.",
             )]),
+            &[],
+        );
+        check(
+            &with(&[(P, "We will serve a demand under section 459E of the Corporations Act.")]),
             &[],
         );
         check(

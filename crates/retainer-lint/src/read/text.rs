@@ -178,15 +178,24 @@ impl<'a> TextReader<'a> {
 }
 
 /// A one-line paragraph reads as a heading when it is short and either in capitals (at least
-/// two letters, none lower-case: "SCOPE OF ENGAGEMENT", "1. FEES") or ends with ':'.
+/// two letters, none lower-case: "SCOPE OF ENGAGEMENT", "1. FEES") or ends with ':' ("Our
+/// fees:"), unless it is a numbered clause introducing a list ("4.1 Our work does not
+/// include:").
 fn is_heading(line: &str) -> bool {
     if line.chars().count() > MAX_HEADING_CHARS {
         return false;
     }
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     let capitals = letters >= 2 && !line.chars().any(char::is_lowercase);
-    let colon = line.ends_with(':') && list_marker(line).is_none();
+    let colon = line.ends_with(':') && list_marker(line).is_none() && !starts_with_clause_number(line);
     capitals || colon
+}
+
+/// Whether `line` opens with a clause number of two or more levels: "4.1 ", "12.3.2 ".
+fn starts_with_clause_number(line: &str) -> bool {
+    let number: String = line.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    let levels = number.trim_end_matches('.').split('.').filter(|p| !p.is_empty()).count();
+    levels >= 2 && line[number.len()..].starts_with(char::is_whitespace)
 }
 
 /// The byte length of a list marker and the whitespace after it at the start of `line`:
@@ -239,6 +248,8 @@ mod tests {
         assert!(!is_heading("A"));
         assert!(!is_heading("Scope of engagement"));
         assert!(!is_heading("- the following:"));
+        assert!(!is_heading("4.1 Our work does not include:"));
+        assert!(is_heading("4. WHAT IS NOT INCLUDED"));
         assert!(!is_heading(&"IN NO EVENT SHALL ".repeat(10)));
     }
 }

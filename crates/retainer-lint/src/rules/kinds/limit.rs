@@ -57,6 +57,16 @@ impl Check for Limit {
                 continue;
             };
             for d in find_durations(sentence) {
+                // "You will hear from us at least every 30 days" is a cadence, not a wait.
+                let before = sentence.get(..d.span.start).unwrap_or("").trim_end();
+                let previous = before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if matches!(previous.as_str(), "every" | "each" | "per") {
+                    continue;
+                }
                 let start = hit.unit.start + d.span.start;
                 if seen.contains(&(hit.block, start)) {
                     continue;

@@ -120,7 +120,16 @@ impl Check for When {
         }
         // Vague stand-ins ("other staff at their usual rates") are reported where they stand.
         if let Some(msg) = &self.weak_message {
+            let mut seen: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
             for hit in scan.all(&self.weak) {
+                // Two stand-ins over the same words ("paralegals bill at their standard
+                // rates" and "at their standard rates") are one finding.
+                if seen.iter().any(|(b, r)| {
+                    *b == hit.block && r.start < hit.span.end && hit.span.start < r.end
+                }) {
+                    continue;
+                }
+                seen.push((hit.block, hit.span.clone()));
                 let quoted = scan.quote(hit.block, &hit.span);
                 let mut f =
                     Finding::new(hit.block, hit.span.clone(), fill_weak(msg, &quoted, text));
