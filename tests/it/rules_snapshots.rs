@@ -13,11 +13,18 @@ use retainer_lint::{Config, Linter};
 use crate::rules_fixtures::expected;
 
 fn letters(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures")
+        .join(dir);
     let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "docx" | "txt")))
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("md" | "docx" | "txt")
+            )
+        })
         .filter(|p| p.file_name().and_then(|n| n.to_str()) != Some("README.md"))
         .collect();
     out.sort();
@@ -30,7 +37,11 @@ fn findings(path: &Path) -> String {
     let stem = path.file_stem().unwrap().to_str().unwrap();
     let ext = path.extension().unwrap().to_str().unwrap();
     let specific = dir.join(format!("{stem}.{ext}.expected.toml"));
-    let exp = if specific.exists() { specific } else { dir.join(format!("{stem}.expected.toml")) };
+    let exp = if specific.exists() {
+        specific
+    } else {
+        dir.join(format!("{stem}.expected.toml"))
+    };
     let (jurisdiction, _) = expected(&exp);
     let mut config = Config::builtin();
     config.extends.extend(jurisdiction);
@@ -40,7 +51,12 @@ fn findings(path: &Path) -> String {
     let mut out = format!(
         "{} with core{}\n",
         path.file_name().unwrap().to_str().unwrap(),
-        config.extends.iter().skip(1).map(|j| format!(" + {j}")).collect::<String>()
+        config
+            .extends
+            .iter()
+            .skip(1)
+            .map(|j| format!(" + {j}"))
+            .collect::<String>()
     );
     for d in &report.diagnostics {
         let before = text.get(..d.span.start).unwrap_or("");

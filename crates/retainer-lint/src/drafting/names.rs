@@ -1099,7 +1099,10 @@ mod tests {
             &["1:Steven Harper"],
         );
         check(
-            &["Dear Ms. Helena Marsh-Whitaker,", "Helena Whitaker, Executor"],
+            &[
+                "Dear Ms. Helena Marsh-Whitaker,",
+                "Helena Whitaker, Executor",
+            ],
             &["1:Helena Whitaker"],
         );
     }

@@ -509,13 +509,13 @@ mod tests {
         let qa = [
             (H2, "1. What will you do for me?"),
             (H2, "2. What will it cost?"),
-            (P, "As question 2 explains, and question 12 adds, we bill monthly."),
+            (
+                P,
+                "As question 2 explains, and question 12 adds, we bill monthly.",
+            ),
         ];
         check(&qa, &["2:question 12"]);
-        check(
-            &with(&[(P, "Answer question 12 of the intake form.")]),
-            &[],
-        );
+        check(&with(&[(P, "Answer question 12 of the intake form.")]), &[]);
     }
 
     #[test]
@@ -549,7 +549,10 @@ mod tests {
             &[],
         );
         check(
-            &with(&[(P, "We will serve a demand under section 459E of the Corporations Act.")]),
+            &with(&[(
+                P,
+                "We will serve a demand under section 459E of the Corporations Act.",
+            )]),
             &[],
         );
         check(

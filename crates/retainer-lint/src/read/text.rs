@@ -187,14 +187,22 @@ fn is_heading(line: &str) -> bool {
     }
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     let capitals = letters >= 2 && !line.chars().any(char::is_lowercase);
-    let colon = line.ends_with(':') && list_marker(line).is_none() && !starts_with_clause_number(line);
+    let colon =
+        line.ends_with(':') && list_marker(line).is_none() && !starts_with_clause_number(line);
     capitals || colon
 }
 
 /// Whether `line` opens with a clause number of two or more levels: "4.1 ", "12.3.2 ".
 fn starts_with_clause_number(line: &str) -> bool {
-    let number: String = line.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
-    let levels = number.trim_end_matches('.').split('.').filter(|p| !p.is_empty()).count();
+    let number: String = line
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let levels = number
+        .trim_end_matches('.')
+        .split('.')
+        .filter(|p| !p.is_empty())
+        .count();
     levels >= 2 && line[number.len()..].starts_with(char::is_whitespace)
 }
 

@@ -744,7 +744,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// and in any event within 2 business days") stays with its clause.
 pub fn clause_at(text: &str, sentence: Range<usize>, at: usize) -> Range<usize> {
     const JOINS: &[&str] = &[", and ", ", but ", ", while ", "; and ", "; but "];
-    const SUBJECTS: &[&str] = &["we", "i", "you", "she", "he", "they", "it", "our", "your", "this"];
+    const SUBJECTS: &[&str] = &[
+        "we", "i", "you", "she", "he", "they", "it", "our", "your", "this",
+    ];
     let Some(s) = text.get(sentence.clone()) else {
         return sentence;
     };
@@ -854,14 +856,22 @@ mod tests {
     fn a_group_named_at_is_the_reported_span() {
         let mut b = PatternSetBuilder::default();
         let id = b
-            .add(r"(?P<at>\bsoon\b)(?:\s*[^\sa]|\s+a[^s]|$)", &Fragments::default(), true)
+            .add(
+                r"(?P<at>\bsoon\b)(?:\s*[^\sa]|\s+a[^s]|$)",
+                &Fragments::default(),
+                true,
+            )
             .unwrap();
         let set = b.build().unwrap();
         let text = "We will reply soon. We call as soon as contracts are exchanged.";
         assert_eq!(set.find_all(id, text), vec![14..18]);
         let mut b = PatternSetBuilder::default();
         let id = b
-            .add(r"\bpromptly\b|(?P<at>\bsoon\b)\.", &Fragments::default(), true)
+            .add(
+                r"\bpromptly\b|(?P<at>\bsoon\b)\.",
+                &Fragments::default(),
+                true,
+            )
             .unwrap();
         let set = b.build().unwrap();
         assert_eq!(set.find_all(id, "Soon. Promptly"), vec![0..4, 6..14]);

@@ -80,16 +80,17 @@ impl Contact {
                 Some(cx.pattern("{name}|{title-name}")?),
             ),
             (ContactCheck::Role | ContactCheck::About, None) => {
-                return Err(cx.error("`check = \"role\"` and `check = \"about\"` need a `role` pattern"))
+                return Err(
+                    cx.error("`check = \"role\"` and `check = \"about\"` need a `role` pattern")
+                )
             }
             _ => (None, None),
         };
         let expect = match (p.check, p.expect) {
             (ContactCheck::About, Some(e)) => e,
             (ContactCheck::About, None) => {
-                return Err(cx.error(
-                    "`check = \"about\"` needs `expect = \"required\"` or `\"forbidden\"`",
-                ))
+                return Err(cx
+                    .error("`check = \"about\"` needs `expect = \"required\"` or `\"forbidden\"`"))
             }
             (_, _) => Expect::Forbidden,
         };
@@ -167,7 +168,10 @@ fn about_sentences(
     role: PatternId,
     people: &[(usize, Range<usize>, String)],
 ) -> Vec<(usize, Range<usize>)> {
-    let parts: Vec<&str> = people.iter().flat_map(|(_, _, who)| name_parts(who)).collect();
+    let parts: Vec<&str> = people
+        .iter()
+        .flat_map(|(_, _, who)| name_parts(who))
+        .collect();
     let mut out = Vec::new();
     for (b, block) in scan.doc.prose() {
         let roles = scan.find(b, role);
@@ -293,7 +297,10 @@ impl Contact {
                         if !in_about(hit.block, hit.span.start) {
                             continue;
                         }
-                        let excused = self.unless.iter().any(|&p| !scan.find(hit.block, p).is_empty());
+                        let excused = self
+                            .unless
+                            .iter()
+                            .any(|&p| !scan.find(hit.block, p).is_empty());
                         let overlaps = seen.iter().any(|(b, r)| {
                             *b == hit.block && r.start < hit.span.end && hit.span.start < r.end
                         });
