@@ -272,3 +272,18 @@ fn holdout3_letters_recall_and_precision() {
     assert!(found == seeded, "holdout3 recall {found}/{seeded}");
     assert!(false_pos == 0, "holdout3: {false_pos} false positives");
 }
+
+/// The fourth held-out set (`fixtures/holdout4/`), written on 2026-12-02 by two more writers
+/// from the catalog alone, measured once after the changes that holdout3 prompted and before
+/// anyone read the letters.
+#[test]
+fn holdout4_letters_recall_and_precision() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout4");
+    let (tally, problems, seeded, found) = evaluate_dir(&dir);
+    let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
+    eprintln!(
+        "holdout4: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
+        problems.join("\n")
+    );
+    assert!(seeded > 10, "the holdout4 letters seed defects");
+}
