@@ -209,9 +209,9 @@ fn fixture_letters_recall_and_precision() {
     );
     assert!(seeded > 50, "the fixtures seed defects");
     // The target is 95% of seeded defects with no unexpected error or warning; these floors
-    // guard what has been reached (182/186 found, no false positive, 2026-12-02) against
+    // guard what has been reached (186/186 found, no false positive, 2026-12-02) against
     // regressions.
-    assert!(found * 100 >= seeded * 97, "recall {found}/{seeded}");
+    assert!(found == seeded, "recall {found}/{seeded}");
     assert!(false_pos == 0, "{false_pos} false positives");
 }
 
@@ -237,7 +237,7 @@ fn holdout_letters_recall_and_precision() {
 /// read only the rule catalog: no rule, pattern or other letter. Measured once before any rule
 /// was changed for it (49/59 found, 13 false errors/warnings); its misses were then studied
 /// and the rules generalised, so it too is now a development set. The floors keep what was
-/// reached (58/59, none false). The next unseen measurement needs new letters.
+/// reached (59/59, none false). The next unseen measurement needs new letters.
 #[test]
 fn holdout2_letters_recall_and_precision() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout2");
@@ -248,10 +248,7 @@ fn holdout2_letters_recall_and_precision() {
         problems.join("\n")
     );
     assert!(seeded > 10, "the holdout2 letters seed defects");
-    assert!(
-        found * 100 >= seeded * 98,
-        "holdout2 recall {found}/{seeded}"
-    );
+    assert!(found == seeded, "holdout2 recall {found}/{seeded}");
     assert!(false_pos == 0, "holdout2: {false_pos} false positives");
 }
 
@@ -275,7 +272,8 @@ fn holdout3_letters_recall_and_precision() {
 
 /// The fourth held-out set (`fixtures/holdout4/`), written on 2026-12-02 by two more writers
 /// from the catalog alone, measured once after the changes that holdout3 prompted and before
-/// anyone read the letters.
+/// anyone read the letters: 56/66 found, 5 false errors/warnings. Studied since; the floors
+/// keep what was reached (66/66, none false).
 #[test]
 fn holdout4_letters_recall_and_precision() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout4");
@@ -286,4 +284,6 @@ fn holdout4_letters_recall_and_precision() {
         problems.join("\n")
     );
     assert!(seeded > 10, "the holdout4 letters seed defects");
+    assert!(found == seeded, "holdout4 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout4: {false_pos} false positives");
 }

@@ -1,6 +1,7 @@
 //! `drafting.party-name`: the client, the firm or a person named inconsistently.
 //!
-//! Organisations are recognised by their corporate suffix ("Acme Corp.", "Chen Law LLP") and
+//! Organisations are recognised by their corporate suffix ("Acme Corp.", "Chen Law LLP", or a
+//! law firm's "Lawyers", "Legal", "Solicitors", "Attorneys") and
 //! grouped by the words of the name; within a group, a later form that differs from the first
 //! in its suffix ("Acme Corporation Ltd." then "Acme Corp") or its capitals ("ACME
 //! Corporation") is flagged, except an all-capitals form (signature blocks). A party (an
@@ -101,6 +102,8 @@ fn suffix_of(word: &str) -> Option<&'static str> {
         "ulc" => "ulc",
         "gmbh" => "gmbh",
         "pty" => "pty",
+        // A law firm's trading name: "Harbour & Wattle Lawyers", "Chen Legal".
+        "lawyers" | "legal" | "solicitors" | "attorneys" => "firm",
         _ => return None,
     })
 }
@@ -233,7 +236,9 @@ fn org_mentions(index: usize, text: &str, out: &mut Vec<OrgMention>) {
         let mut last = i;
         while let (Some(a), Some(b)) = (toks.get(last), toks.get(last + 1)) {
             let g = gap(text, a, b).trim();
-            if suffix_of(b.text).is_some()
+            // "Ashworth Pryce LLP Solicitors" (a letterhead's two lines) is the firm "Ashworth
+            // Pryce LLP" and what it does, not a longer name.
+            if suffix_of(b.text).is_some_and(|s| s != "firm")
                 && (g.is_empty() || g == "." || g == "," || g == ".,")
                 && suffix_of(a.text).is_some()
                 && !bare(a.text).contains(['\'', '’'])
@@ -912,6 +917,20 @@ mod tests {
 
     #[test]
     fn organisation_variants_are_flagged() {
+        check(
+            &[
+                "Thank you for choosing Harbour & Wattle Lawyers to help you.",
+                "Harbour & Wattle Legal may stop acting for you.",
+            ],
+            &["1:Harbour & Wattle Legal"],
+        );
+        check(
+            &[
+                "ASHWORTH PRYCE LLP Solicitors",
+                "Ashworth Pryce LLP will act.",
+            ],
+            &[],
+        );
         check(
             &[
                 "Acme Corporation Ltd. (the “Client”) retains us.",

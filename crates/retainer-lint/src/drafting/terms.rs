@@ -109,6 +109,36 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Closing Date",
     "Completion Date",
     "Initial Deposit",
+    // The parties' roles, which a letter capitalises once it has defined who they are.
+    "Owner",
+    "Buyer",
+    "Seller",
+    "Purchaser",
+    "Vendor",
+    "Landlord",
+    "Tenant",
+    "Employer",
+    "Employee",
+    "Defendant",
+    "Defendants",
+    "Plaintiff",
+    "Plaintiffs",
+    "Claimant",
+    "Respondent",
+    "Respondents",
+    "Applicant",
+    "Borrower",
+    "Lender",
+    "Guarantor",
+    "Contractor",
+    "Franchisor",
+    "Franchisee",
+    "Licensor",
+    "Licensee",
+    "Debtor",
+    "Creditor",
+    "Investor",
+    "Investors",
 ];
 
 /// Last words that make a capitalised phrase an institution or an enactment, never a defined
@@ -629,6 +659,16 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             if INSTITUTION_HEADS.contains(&last) && !DEFINED_TERM_HEADS.contains(&term) {
                 continue;
             }
+            // "the Landlord and Tenant Board", "the Bench & Bar Council": a proper name whose
+            // first word happens to be a party's role.
+            let rest = block.text.get(term_match.end()..).unwrap_or("");
+            let joined = rest
+                .strip_prefix(" and ")
+                .or_else(|| rest.strip_prefix(" & "))
+                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
+            if joined {
+                continue;
+            }
             // "see the Fees section above" names a heading, not a defined term.
             let next_word = block
                 .text
@@ -868,6 +908,20 @@ mod tests {
         );
         let doc = paragraphs(&["the Matter and the Matter again, and the Matter."]);
         assert!(undefined_terms(&doc)[0].message.contains("used 3 times"));
+    }
+
+    #[test]
+    fn role_words_are_terms_unless_part_of_a_name() {
+        check(
+            undefined_terms,
+            &["We will respond if the Owner asks the court to vacate the lien."],
+            &["0:the Owner"],
+        );
+        check(
+            undefined_terms,
+            &["We will apply to the Landlord and Tenant Board for an order."],
+            &[],
+        );
     }
 
     #[test]
