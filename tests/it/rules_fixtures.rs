@@ -290,7 +290,9 @@ fn holdout4_letters_recall_and_precision() {
 
 /// The fifth held-out set (`fixtures/holdout5/`), written on 2026-12-02 by two more writers
 /// from the catalog alone, measured once after the changes that holdout4 prompted and before
-/// anyone read the letters.
+/// anyone read the letters: 47/59 found, 11 false errors/warnings. Studied since; the floors
+/// keep what was reached (58/59, none false; the miss is a status-update call the catalog
+/// leaves open: a 90-day statement of costs read as an update).
 #[test]
 fn holdout5_letters_recall_and_precision() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout5");
@@ -301,4 +303,9 @@ fn holdout5_letters_recall_and_precision() {
         problems.join("\n")
     );
     assert!(seeded > 10, "the holdout5 letters seed defects");
+    assert!(
+        found * 100 >= seeded * 98,
+        "holdout5 recall {found}/{seeded}"
+    );
+    assert!(false_pos == 0, "holdout5: {false_pos} false positives");
 }

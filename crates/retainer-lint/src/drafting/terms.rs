@@ -139,6 +139,8 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Creditor",
     "Investor",
     "Investors",
+    "Litigation",
+    "Plan",
 ];
 
 /// Last words that make a capitalised phrase an institution or an enactment, never a defined

@@ -743,9 +743,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// and we will answer in due course" is two promises). A qualifier without a subject ("promptly,
 /// and in any event within 2 business days") stays with its clause.
 pub fn clause_at(text: &str, sentence: Range<usize>, at: usize) -> Range<usize> {
-    const JOINS: &[&str] = &[", and ", ", but ", ", while ", "; and ", "; but "];
+    const JOINS: &[&str] = &[", and ", ", but ", ", while ", "; and ", "; but ", " and "];
+    // A new subject, or a second verb of the same subject ("We will acknowledge your emails
+    // promptly and will give you a full reply within two working days").
     const SUBJECTS: &[&str] = &[
-        "we", "i", "you", "she", "he", "they", "it", "our", "your", "this",
+        "we", "i", "you", "she", "he", "they", "it", "our", "your", "this", "will", "shall", "then",
     ];
     let Some(s) = text.get(sentence.clone()) else {
         return sentence;
@@ -847,6 +849,9 @@ mod tests {
         assert_eq!(&text[c], "we will answer in due course.");
         let text = "We will respond promptly, and in any event within 2 business days.";
         assert_eq!(clause_at(text, 0..text.len(), 16), 0..text.len());
+        let text = "We acknowledge promptly and will reply within two working days.";
+        let c = clause_at(text, 0..text.len(), 15);
+        assert_eq!(&text[c], "We acknowledge promptly");
         let text = "Fees are fixed; we reply promptly.";
         let c = clause_at(text, 0..text.len(), 25);
         assert_eq!(&text[c], " we reply promptly.");
