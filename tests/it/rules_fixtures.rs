@@ -309,3 +309,18 @@ fn holdout5_letters_recall_and_precision() {
     );
     assert!(false_pos == 0, "holdout5: {false_pos} false positives");
 }
+
+/// The sixth held-out set (`fixtures/holdout6/`), written on 2026-12-02 by two more writers
+/// from the catalog alone, measured once after the changes that holdout5 prompted and before
+/// anyone read the letters.
+#[test]
+fn holdout6_letters_recall_and_precision() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout6");
+    let (tally, problems, seeded, found) = evaluate_dir(&dir);
+    let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
+    eprintln!(
+        "holdout6: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
+        problems.join("\n")
+    );
+    assert!(seeded > 10, "the holdout6 letters seed defects");
+}
