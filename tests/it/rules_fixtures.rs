@@ -209,7 +209,7 @@ fn fixture_letters_recall_and_precision() {
     );
     assert!(seeded > 50, "the fixtures seed defects");
     // The target is 95% of seeded defects with no unexpected error or warning; these floors
-    // guard what has been reached (186/186 found, no false positive, 2026-12-02) against
+    // guard what has been reached (188/188 found, no false positive, 2026-12-02) against
     // regressions.
     assert!(found == seeded, "recall {found}/{seeded}");
     assert!(false_pos == 0, "{false_pos} false positives");
@@ -312,7 +312,10 @@ fn holdout5_letters_recall_and_precision() {
 
 /// The sixth held-out set (`fixtures/holdout6/`), written on 2026-12-02 by two more writers
 /// from the catalog alone, measured once after the changes that holdout5 prompted and before
-/// anyone read the letters.
+/// anyone read the letters: 54/65 found, 10 false errors/warnings. Studied since; the floors
+/// keep what was reached (61/65, none false). Left: "the Shareholders' Agreement" (a possessive
+/// inside a term), a hybrid hourly-and-contingency New York letter billed quarterly (the
+/// contingency exemption wins), a rate in a table cell without a currency marker.
 #[test]
 fn holdout6_letters_recall_and_precision() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout6");
@@ -323,4 +326,9 @@ fn holdout6_letters_recall_and_precision() {
         problems.join("\n")
     );
     assert!(seeded > 10, "the holdout6 letters seed defects");
+    assert!(
+        found * 100 >= seeded * 93,
+        "holdout6 recall {found}/{seeded}"
+    );
+    assert!(false_pos == 0, "holdout6: {false_pos} false positives");
 }

@@ -122,14 +122,14 @@ impl Check for When {
         if let Some(msg) = &self.weak_message {
             let mut seen: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
             for hit in scan.all(&self.weak) {
-                // Two stand-ins over the same words ("paralegals bill at their standard
-                // rates" and "at their standard rates") are one finding.
+                // Two stand-ins in one sentence ("Other lawyers bill at their standard hourly
+                // rates") are one finding.
                 if seen.iter().any(|(b, r)| {
-                    *b == hit.block && r.start < hit.span.end && hit.span.start < r.end
+                    *b == hit.block && r.start < hit.unit.end && hit.unit.start < r.end
                 }) {
                     continue;
                 }
-                seen.push((hit.block, hit.span.clone()));
+                seen.push((hit.block, hit.unit.clone()));
                 let quoted = scan.quote(hit.block, &hit.span);
                 let mut f =
                     Finding::new(hit.block, hit.span.clone(), fill_weak(msg, &quoted, text));
