@@ -332,3 +332,18 @@ fn holdout6_letters_recall_and_precision() {
     );
     assert!(false_pos == 0, "holdout6: {false_pos} false positives");
 }
+
+/// The seventh held-out set (`fixtures/holdout7/`), written on 2026-12-02 by two more writers
+/// from the catalog alone, measured once after the changes that holdout6 prompted and before
+/// anyone read the letters.
+#[test]
+fn holdout7_letters_recall_and_precision() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout7");
+    let (tally, problems, seeded, found) = evaluate_dir(&dir);
+    let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
+    eprintln!(
+        "holdout7: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
+        problems.join("\n")
+    );
+    assert!(seeded > 10, "the holdout7 letters seed defects");
+}
