@@ -335,7 +335,10 @@ fn holdout6_letters_recall_and_precision() {
 
 /// The seventh held-out set (`fixtures/holdout7/`), written on 2026-12-02 by two more writers
 /// from the catalog alone, measured once after the changes that holdout6 prompted and before
-/// anyone read the letters.
+/// anyone read the letters: 49/63 found, 11 false errors/warnings. Studied since; the floors
+/// keep what was reached (57/63, none false). Left: party-name drift by a dropped or added word
+/// ("Bayview Elder Law LLP" for "... Law Group LLP", "Calder & Brooks"), "Facility Letter"
+/// used bare, a contingency element read as satisfied.
 #[test]
 fn holdout7_letters_recall_and_precision() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout7");
@@ -346,4 +349,9 @@ fn holdout7_letters_recall_and_precision() {
         problems.join("\n")
     );
     assert!(seeded > 10, "the holdout7 letters seed defects");
+    assert!(
+        found * 100 >= seeded * 90,
+        "holdout7 recall {found}/{seeded}"
+    );
+    assert!(false_pos == 0, "holdout7: {false_pos} false positives");
 }

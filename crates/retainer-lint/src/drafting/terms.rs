@@ -141,6 +141,7 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Investors",
     "Litigation",
     "Plan",
+    "Scheme",
 ];
 
 /// Last words that make a capitalised phrase an institution or an enactment, never a defined

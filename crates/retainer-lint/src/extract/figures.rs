@@ -129,6 +129,14 @@ pub fn find_words_and_figures(text: &str) -> Vec<WordsAndFigures> {
             },
             _ => continue,
         };
+        // "one-third (33 1/3%)": a fraction in words beside a percentage is the same share.
+        let mut pair = pair;
+        let figure_is_percent = text
+            .get(pair.figure.clone())
+            .is_some_and(|f| f.trim_end().ends_with('%'));
+        if figure_is_percent && pair.words_value > 0.0 && pair.words_value < 1.0 {
+            pair.words_value *= 100.0;
+        }
         out.push(pair);
     }
     out

@@ -157,10 +157,11 @@ static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words after a bare amount that make it something other than money.
+/// Words after a bare amount that make it something other than money (a street number too:
+/// "Mr Daniel Price 17 Lindley Road" is no price).
 static NOT_MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^\s*(?:%|percent\b|per\s*cent\b|pct\b|hours?\b|hrs?\b|h\b|minutes?\b|mins?\b|days?\b|business\b|working\b|calendar\b|weeks?\b|months?\b|years?\b|times\b|x\b|pages?\b|documents?\b|copies\b|items?\b|people\b|persons?\b|lawyers?\b|[-/.][0-9])",
+        r"^\s*(?:%|percent\b|per\s*cent\b|pct\b|hours?\b|hrs?\b|h\b|minutes?\b|mins?\b|days?\b|business\b|working\b|calendar\b|weeks?\b|months?\b|years?\b|times\b|x\b|pages?\b|documents?\b|copies\b|items?\b|people\b|persons?\b|lawyers?\b|[-/.][0-9]|(?:\w+\s+){1,2}(?:road|street|avenue|lane|drive|crescent|boulevard|close)\b)",
     )
 });
 
