@@ -115,12 +115,8 @@ fn evaluate() -> (BTreeMap<String, Tally>, Vec<String>, usize, usize) {
     evaluate_dir(&letters_dir())
 }
 
-/// Lint every letter of `dir` against its expected file.
-fn evaluate_dir(dir: &Path) -> (BTreeMap<String, Tally>, Vec<String>, usize, usize) {
-    let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut problems = Vec::new();
-    let mut seeded = 0;
-    let mut found = 0;
+/// The letters of a fixture directory (Markdown, DOCX, text; not its README), sorted.
+pub(crate) fn letter_files(dir: &Path) -> Vec<PathBuf> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -133,15 +129,33 @@ fn evaluate_dir(dir: &Path) -> (BTreeMap<String, Tally>, Vec<String>, usize, usi
         .filter(|p| p.file_name().and_then(|n| n.to_str()) != Some("README.md"))
         .collect();
     entries.sort();
-    for path in entries {
+    entries
+}
+
+/// A letter's expected file: `NAME.EXT.expected.toml` when the format has its own, else
+/// `NAME.expected.toml`.
+pub(crate) fn expected_file(letter: &Path) -> PathBuf {
+    let dir = letter.parent().unwrap();
+    let stem = letter.file_stem().unwrap().to_str().unwrap();
+    let ext = letter.extension().unwrap().to_str().unwrap();
+    let specific = dir.join(format!("{stem}.{ext}.expected.toml"));
+    if specific.exists() {
+        specific
+    } else {
+        dir.join(format!("{stem}.expected.toml"))
+    }
+}
+
+/// Lint every letter of `dir` against its expected file.
+fn evaluate_dir(dir: &Path) -> (BTreeMap<String, Tally>, Vec<String>, usize, usize) {
+    let mut tally: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut problems = Vec::new();
+    let mut seeded = 0;
+    let mut found = 0;
+    for path in letter_files(dir) {
         let stem = path.file_stem().unwrap().to_str().unwrap().to_string();
         let ext = path.extension().unwrap().to_str().unwrap();
-        let specific = dir.join(format!("{stem}.{ext}.expected.toml"));
-        let exp_path = if specific.exists() {
-            specific
-        } else {
-            dir.join(format!("{stem}.expected.toml"))
-        };
+        let exp_path = expected_file(&path);
         let (jurisdiction, exp) = expected(&exp_path);
         let linter = linter_for(jurisdiction.as_deref());
         let enabled: Vec<&str> = linter.rules().iter().map(|r| r.id.as_str()).collect();
@@ -219,16 +233,24 @@ fn fixture_letters_recall_and_precision() {
 /// 2026-12-02 (measured then at 23/33 found, 14 false errors/warnings), they were used that day
 /// to generalise the rules and are now development letters like `fixtures/letters/`; the
 /// floors keep what was reached (33/33, none false).
-#[test]
-fn holdout_letters_recall_and_precision() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout");
+/// Evaluates one held-out set and prints its figures and problems: (seeded, found, false).
+fn held_out(set: &str) -> (usize, usize, usize) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures")
+        .join(set);
     let (tally, problems, seeded, found) = evaluate_dir(&dir);
     let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
     eprintln!(
-        "holdout: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
+        "{set}: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
         problems.join("\n")
     );
-    assert!(seeded > 10, "the holdout letters seed defects");
+    assert!(seeded > 10, "the {set} letters seed defects");
+    (seeded, found, false_pos)
+}
+
+#[test]
+fn holdout_letters_recall_and_precision() {
+    let (seeded, found, false_pos) = held_out("holdout");
     assert!(found == seeded, "holdout recall {found}/{seeded}");
     assert!(false_pos == 0, "holdout: {false_pos} false positives");
 }
@@ -240,14 +262,7 @@ fn holdout_letters_recall_and_precision() {
 /// reached (59/59, none false). The next unseen measurement needs new letters.
 #[test]
 fn holdout2_letters_recall_and_precision() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout2");
-    let (tally, problems, seeded, found) = evaluate_dir(&dir);
-    let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
-    eprintln!(
-        "holdout2: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
-        problems.join("\n")
-    );
-    assert!(seeded > 10, "the holdout2 letters seed defects");
+    let (seeded, found, false_pos) = held_out("holdout2");
     assert!(found == seeded, "holdout2 recall {found}/{seeded}");
     assert!(false_pos == 0, "holdout2: {false_pos} false positives");
 }
@@ -258,14 +273,7 @@ fn holdout2_letters_recall_and_precision() {
 /// keep what was reached after that (58/58, none false).
 #[test]
 fn holdout3_letters_recall_and_precision() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout3");
-    let (tally, problems, seeded, found) = evaluate_dir(&dir);
-    let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
-    eprintln!(
-        "holdout3: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
-        problems.join("\n")
-    );
-    assert!(seeded > 10, "the holdout3 letters seed defects");
+    let (seeded, found, false_pos) = held_out("holdout3");
     assert!(found == seeded, "holdout3 recall {found}/{seeded}");
     assert!(false_pos == 0, "holdout3: {false_pos} false positives");
 }
@@ -276,14 +284,7 @@ fn holdout3_letters_recall_and_precision() {
 /// keep what was reached (66/66, none false).
 #[test]
 fn holdout4_letters_recall_and_precision() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout4");
-    let (tally, problems, seeded, found) = evaluate_dir(&dir);
-    let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
-    eprintln!(
-        "holdout4: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
-        problems.join("\n")
-    );
-    assert!(seeded > 10, "the holdout4 letters seed defects");
+    let (seeded, found, false_pos) = held_out("holdout4");
     assert!(found == seeded, "holdout4 recall {found}/{seeded}");
     assert!(false_pos == 0, "holdout4: {false_pos} false positives");
 }
@@ -295,14 +296,7 @@ fn holdout4_letters_recall_and_precision() {
 /// leaves open: a 90-day statement of costs read as an update).
 #[test]
 fn holdout5_letters_recall_and_precision() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout5");
-    let (tally, problems, seeded, found) = evaluate_dir(&dir);
-    let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
-    eprintln!(
-        "holdout5: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
-        problems.join("\n")
-    );
-    assert!(seeded > 10, "the holdout5 letters seed defects");
+    let (seeded, found, false_pos) = held_out("holdout5");
     assert!(
         found * 100 >= seeded * 98,
         "holdout5 recall {found}/{seeded}"
@@ -318,14 +312,7 @@ fn holdout5_letters_recall_and_precision() {
 /// contingency exemption wins), a rate in a table cell without a currency marker.
 #[test]
 fn holdout6_letters_recall_and_precision() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout6");
-    let (tally, problems, seeded, found) = evaluate_dir(&dir);
-    let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
-    eprintln!(
-        "holdout6: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
-        problems.join("\n")
-    );
-    assert!(seeded > 10, "the holdout6 letters seed defects");
+    let (seeded, found, false_pos) = held_out("holdout6");
     assert!(
         found * 100 >= seeded * 93,
         "holdout6 recall {found}/{seeded}"
@@ -341,14 +328,7 @@ fn holdout6_letters_recall_and_precision() {
 /// used bare, a contingency element read as satisfied.
 #[test]
 fn holdout7_letters_recall_and_precision() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/holdout7");
-    let (tally, problems, seeded, found) = evaluate_dir(&dir);
-    let false_pos: usize = tally.values().map(|t| t.false_pos).sum();
-    eprintln!(
-        "holdout7: seeded {seeded}, found {found}, false positives {false_pos}\n{}",
-        problems.join("\n")
-    );
-    assert!(seeded > 10, "the holdout7 letters seed defects");
+    let (seeded, found, false_pos) = held_out("holdout7");
     assert!(
         found * 100 >= seeded * 90,
         "holdout7 recall {found}/{seeded}"

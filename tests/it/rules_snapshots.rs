@@ -6,43 +6,15 @@
 //! (`cargo insta review`, or `INSTA_UPDATE=always` and `git diff`).
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use retainer_lint::{Config, Linter};
 
-use crate::rules_fixtures::expected;
-
-fn letters(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../fixtures")
-        .join(dir);
-    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            matches!(
-                p.extension().and_then(|e| e.to_str()),
-                Some("md" | "docx" | "txt")
-            )
-        })
-        .filter(|p| p.file_name().and_then(|n| n.to_str()) != Some("README.md"))
-        .collect();
-    out.sort();
-    out
-}
+use crate::rules_fixtures::{expected, expected_file, letter_files};
 
 /// One line per finding: `line:column severity rule "words" message`.
 fn findings(path: &Path) -> String {
-    let dir = path.parent().unwrap();
-    let stem = path.file_stem().unwrap().to_str().unwrap();
-    let ext = path.extension().unwrap().to_str().unwrap();
-    let specific = dir.join(format!("{stem}.{ext}.expected.toml"));
-    let exp = if specific.exists() {
-        specific
-    } else {
-        dir.join(format!("{stem}.expected.toml"))
-    };
-    let (jurisdiction, _) = expected(&exp);
+    let (jurisdiction, _) = expected(&expected_file(path));
     let mut config = Config::builtin();
     config.extends.extend(jurisdiction);
     let linter = Linter::new(&config).unwrap();
@@ -81,7 +53,10 @@ fn findings(path: &Path) -> String {
 }
 
 fn snapshot_dir(dir: &str) {
-    for path in letters(dir) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures")
+        .join(dir);
+    for path in letter_files(&root) {
         let name = format!("{dir}__{}", path.file_name().unwrap().to_str().unwrap());
         insta::assert_snapshot!(name, findings(&path));
     }

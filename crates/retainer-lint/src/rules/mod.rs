@@ -164,6 +164,24 @@ pub struct ClauseHit {
     pub span: Range<usize>,
 }
 
+/// Ranges already reported, so that overlapping matches of one rule report once.
+#[derive(Debug, Default)]
+pub struct Claimed(Vec<(usize, Range<usize>)>);
+
+impl Claimed {
+    /// Claims `range` of block `block`: false when it overlaps a range claimed before.
+    pub fn claim(&mut self, block: usize, range: &Range<usize>) -> bool {
+        let taken = self
+            .0
+            .iter()
+            .any(|(b, r)| *b == block && r.start < range.end && range.start < r.end);
+        if !taken {
+            self.0.push((block, range.clone()));
+        }
+        !taken
+    }
+}
+
 /// A named element a clause must contain ("that the money is held in trust").
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -18,7 +18,7 @@ use crate::extract::{find_emails, find_phones};
 use std::ops::Range;
 
 use crate::rules::pattern::PatternId;
-use crate::rules::{Check, ClauseId, ClauseSpec, Compiler, Finding, RuleText, Scan};
+use crate::rules::{Check, Claimed, ClauseId, ClauseSpec, Compiler, Finding, RuleText, Scan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -291,7 +291,7 @@ impl Contact {
                 }
             }
             Expect::Forbidden => {
-                let mut seen: Vec<(usize, Range<usize>)> = Vec::new();
+                let mut claimed = Claimed::default();
                 for &c in &self.patterns {
                     for hit in scan.clause(c) {
                         if !in_about(hit.block, hit.span.start) {
@@ -301,13 +301,9 @@ impl Contact {
                             .unless
                             .iter()
                             .any(|&p| !scan.find(hit.block, p).is_empty());
-                        let overlaps = seen.iter().any(|(b, r)| {
-                            *b == hit.block && r.start < hit.span.end && hit.span.start < r.end
-                        });
-                        if excused || overlaps {
+                        if excused || !claimed.claim(hit.block, &hit.span) {
                             continue;
                         }
-                        seen.push((hit.block, hit.span.clone()));
                         let quoted = scan.quote(hit.block, &hit.span);
                         let mut f = Finding::new(
                             hit.block,

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::config::ConfigError;
 use crate::rules::pattern::{clause_at, PatternId};
-use crate::rules::{Check, ClauseId, ClauseSpec, Compiler, Finding, RuleText, Scan};
+use crate::rules::{Check, Claimed, ClauseId, ClauseSpec, Compiler, Finding, RuleText, Scan};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -81,7 +81,7 @@ impl Check for Forbid {
         if !self.only_if.is_empty() && scan.first(&self.only_if).is_none() {
             return;
         }
-        let mut seen: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        let mut claimed = Claimed::default();
         for (clause, suggestions) in &self.clauses {
             for hit in scan.clause(*clause) {
                 // An exception counts within the hit's own clause of its sentence: "the same
@@ -93,13 +93,9 @@ impl Check for Forbid {
                         .any(|r| r.start < unit.end && r.end > unit.start)
                 });
                 // Overlapping matches of two patterns report once.
-                let overlaps = seen.iter().any(|(b, r)| {
-                    *b == hit.block && r.start < hit.span.end && hit.span.start < r.end
-                });
-                if excused || overlaps {
+                if excused || !claimed.claim(hit.block, &hit.span) {
                     continue;
                 }
-                seen.push((hit.block, hit.span.clone()));
                 let quoted = scan.quote(hit.block, &hit.span);
                 let suggestion = suggestions.first().cloned().unwrap_or_default();
                 let mut f = Finding::new(

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::config::ConfigError;
 use crate::rules::pattern::PatternId;
-use crate::rules::{Check, ClauseId, ClauseSpec, Compiler, Finding, RuleText, Scan};
+use crate::rules::{Check, Claimed, ClauseId, ClauseSpec, Compiler, Finding, RuleText, Scan};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,7 +44,7 @@ impl Placeholder {
 
 impl Check for Placeholder {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
-        let mut seen: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        let mut claimed = Claimed::default();
         for hit in scan.all(&self.clauses) {
             let Some(block) = scan.doc.blocks.get(hit.block) else {
                 continue;
@@ -60,13 +60,9 @@ impl Check for Placeholder {
                     continue;
                 }
             }
-            if seen
-                .iter()
-                .any(|(b, r)| *b == hit.block && r.start < hit.span.end && hit.span.start < r.end)
-            {
+            if !claimed.claim(hit.block, &hit.span) {
                 continue;
             }
-            seen.push((hit.block, hit.span.clone()));
             let quoted = scan.quote(hit.block, &hit.span);
             let mut f = Finding::new(
                 hit.block,

@@ -8,7 +8,8 @@ use crate::config::ConfigError;
 use crate::rules::kinds::join_and;
 use crate::rules::kinds::require::fill_weak;
 use crate::rules::{
-    Check, ClauseHit, ClauseId, ClauseSpec, Compiler, Element, ElementSpec, Finding, RuleText, Scan,
+    Check, Claimed, ClauseHit, ClauseId, ClauseSpec, Compiler, Element, ElementSpec, Finding,
+    RuleText, Scan,
 };
 
 /// Where a `when` rule looks for its elements, relative to the trigger.
@@ -120,16 +121,13 @@ impl Check for When {
         }
         // Vague stand-ins ("other staff at their usual rates") are reported where they stand.
         if let Some(msg) = &self.weak_message {
-            let mut seen: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+            let mut claimed = Claimed::default();
             for hit in scan.all(&self.weak) {
                 // Two stand-ins in one sentence ("Other lawyers bill at their standard hourly
                 // rates") are one finding.
-                if seen.iter().any(|(b, r)| {
-                    *b == hit.block && r.start < hit.unit.end && hit.unit.start < r.end
-                }) {
+                if !claimed.claim(hit.block, &hit.unit) {
                     continue;
                 }
-                seen.push((hit.block, hit.unit.clone()));
                 let quoted = scan.quote(hit.block, &hit.span);
                 let mut f =
                     Finding::new(hit.block, hit.span.clone(), fill_weak(msg, &quoted, text));
