@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs one fuzz target in chunks until a whole chunk adds no new coverage (libFuzzer's `cov:`,
+# the count of covered edges), and prints one line per chunk. Usage:
+#   fuzz/until-plateau.sh TARGET [CHUNK_SECONDS] [EXTRA CORPUS DIRS...]
+# Each chunk restarts from the saved corpus (fuzz/corpus/TARGET), so its `INITED cov:` is the
+# coverage of everything found so far and the gain is what that chunk found. Exits non-zero if
+# the target crashes; the input is then in fuzz/artifacts/TARGET/.
+set -euo pipefail
+cd "$(dirname "$0")"
+target="$1"; chunk="${2:-1200}"; shift $(( $# > 1 ? 2 : 1 ))
+extra=()
+[ "$target" = lint ] && extra+=(-max_len=4096)
+mkdir -p logs
+n=0
+while :; do
+  n=$((n + 1))
+  log="logs/$target-$n.log"
+  started=$(date -u +%H:%M)
+  cargo +nightly fuzz run -s none -a "$target" "corpus/$target" "$@" -- \
+    -max_total_time="$chunk" -timeout=10 -print_final_stats=1 "${extra[@]}" >"$log" 2>&1 || { echo "$target chunk $n stopped: see fuzz/$log and fuzz/artifacts/$target/"; exit 1; }
+  first=$(grep -m1 -o 'INITED cov: [0-9]*' "$log" | grep -o '[0-9]*$')
+  last=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1)
+  last_cov=$(echo "$last" | awk '{print $2}')
+  runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
+  echo "$target chunk $n ($started-$(date -u +%H:%M) UTC, ${chunk}s): INITED cov $first -> $last (gain $((last_cov - first)), $runs runs)"
+  [ "$last_cov" -le "$first" ] && break
+done
