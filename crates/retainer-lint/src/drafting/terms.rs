@@ -144,6 +144,10 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Scheme",
 ];
 
+/// Last words that make a capitalised phrase of several words the name of a document the letter
+/// relies on, which it should define: "the Shareholders' Agreement", "the Facility Letter".
+const DOCUMENT_HEADS: &[&str] = &["Agreement", "Letter", "Contract", "Lease", "Deed", "Policy"];
+
 /// Last words that make a capitalised phrase an institution or an enactment, never a defined
 /// term of the letter: "the Law Society", "the Solicitors Act", "the Legal Ombudsman".
 const INSTITUTION_HEADS: &[&str] = &[
@@ -578,7 +582,7 @@ pub fn duplicate_definitions(doc: &Document) -> Vec<Finding> {
 
 static CAPITALISED_USE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[Tt]he|[Tt]his|[Ss]uch|[Ee]ach|[Aa]ny such)\s+((?:[A-Z][a-z]+)(?:\s+(?:of\s+)?[A-Z][a-z]+){0,3})",
+        r"\b(?:[Tt]he|[Tt]his|[Ss]uch|[Ee]ach|[Aa]ny such)\s+((?:[A-Z][a-z]+)(?:(?:['’]s?)?\s+(?:of\s+)?[A-Z][a-z]+){0,3})",
     )
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
@@ -702,7 +706,8 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             } else {
                 None
             };
-            if near.is_none() && !DEFINED_TERM_HEADS.contains(&term) {
+            let names_a_document = words.len() > 1 && DOCUMENT_HEADS.contains(&last);
+            if near.is_none() && !DEFINED_TERM_HEADS.contains(&term) && !names_a_document {
                 continue;
             }
             let key = term.to_string();
@@ -909,6 +914,19 @@ mod tests {
             &["Copies To: Maria Chen, Priya Singh, John Smith, Rosa Delgado, Daniel Park, Linh Nguyen and Sam Ortiz, who will review the Matter."],
             &["0:the Matter"],
         );
+        check(
+            undefined_terms,
+            &["We will review the Shareholders' Agreement and the Facility Letter."],
+            &["0:the Shareholders' Agreement", "0:the Facility Letter"],
+        );
+        check(
+            undefined_terms,
+            &[
+                "You signed a shareholder agreement (the \"Shareholders' Agreement\").",
+                "We will review the Shareholders' Agreement and the Bank's letters.",
+            ],
+            &[],
+        );
         let doc = paragraphs(&["the Matter and the Matter again, and the Matter."]);
         assert!(undefined_terms(&doc)[0].message.contains("used 3 times"));
     }
@@ -967,7 +985,7 @@ mod tests {
         );
         check(
             undefined_terms,
-            &["We will review the Purchase Agreement and the Client Portal."],
+            &["We will log in to the Client Portal."],
             &[],
         );
         check(
