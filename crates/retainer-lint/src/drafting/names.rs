@@ -392,17 +392,7 @@ fn misspelt_parties(
     first_of: &HashMap<&[String], &OrgMention>,
     counts: &HashMap<&[String], usize>,
 ) -> Vec<Finding> {
-    let opening: HashSet<usize> = prose(doc).take(10).map(|(i, _)| i).collect();
-    let is_party = |m: &OrgMention| {
-        let block = doc.blocks.get(m.block);
-        let furniture = block.is_some_and(|b| {
-            matches!(
-                b.kind,
-                BlockKind::Title | BlockKind::Header | BlockKind::Footer
-            )
-        });
-        furniture || defined_here(doc, m) || opening.contains(&m.block)
-    };
+    let is_party = party_test(doc);
     let parties: HashSet<&[String]> = mentions
         .iter()
         .filter(|m| is_party(m))
@@ -460,6 +450,21 @@ fn misspelt_parties(
     out
 }
 
+/// Which organisation mentions name a party of the letter: defined with a parenthetical,
+/// or named in the letterhead, the page furniture or the letter's first paragraphs.
+fn party_test(doc: &Document) -> impl Fn(&OrgMention) -> bool + '_ {
+    let opening: HashSet<usize> = prose(doc).take(10).map(|(i, _)| i).collect();
+    move |m: &OrgMention| {
+        let furniture = doc.blocks.get(m.block).is_some_and(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Title | BlockKind::Header | BlockKind::Footer
+            )
+        });
+        furniture || defined_here(doc, m) || opening.contains(&m.block)
+    }
+}
+
 /// Whether an organisation mention is followed by a parenthetical definition: `Acme Corp.
 /// (the "Client")`.
 fn defined_here(doc: &Document, m: &OrgMention) -> bool {
@@ -488,7 +493,7 @@ const RELATIONS: &[&str] = &[
     "wholly",
 ];
 
-/// A defined party whose name comes back once or twice with a word swapped, added or
+/// A party (see [`party_test`]) whose name comes back once or twice with a word swapped, added or
 /// dropped ("Hartley Logistics Limited" then "Hartley Freight Limited"; "Sunridge Hospitality
 /// Group, Inc." then "Sunridge Hospitality Inc."): a name left over from another letter, or a
 /// short form of the party's legal name.
@@ -498,17 +503,23 @@ fn drifted_parties(
     first_of: &HashMap<&[String], &OrgMention>,
     counts: &HashMap<&[String], usize>,
 ) -> Vec<Finding> {
+    // Defined parties first: their form is the one to suggest.
+    let is_party = party_test(doc);
     let mut parties: Vec<&OrgMention> = Vec::new();
-    for m in mentions {
-        if parties.len() < 20 && defined_here(doc, m) && !parties.iter().any(|p| p.key == m.key) {
-            parties.push(m);
+    for pass in [true, false] {
+        for m in mentions {
+            let fits = if pass { defined_here(doc, m) } else { is_party(m) };
+            if parties.len() < 20 && fits && !parties.iter().any(|p| p.key == m.key) {
+                parties.push(m);
+            }
         }
     }
     let mut groups: Vec<&OrgMention> = first_of.values().copied().collect();
     groups.sort_by_key(|m| (m.block, m.range.start));
     let mut out = Vec::new();
     for other in groups {
-        if counts.get(other.key.as_slice()).copied().unwrap_or(0) > 2 {
+        // A name the letter defines is never the drifted form.
+        if counts.get(other.key.as_slice()).copied().unwrap_or(0) > 2 || defined_here(doc, other) {
             continue;
         }
         let Some(party) = parties.iter().find(|p| {
