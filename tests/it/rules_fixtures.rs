@@ -314,7 +314,7 @@ fn holdout5_letters_recall_and_precision() {
 fn holdout6_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout6");
     assert!(
-        found * 100 >= seeded * 93,
+        found * 100 >= seeded * 96,
         "holdout6 recall {found}/{seeded}"
     );
     assert!(false_pos == 0, "holdout6: {false_pos} false positives");
@@ -330,7 +330,7 @@ fn holdout6_letters_recall_and_precision() {
 fn holdout7_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout7");
     assert!(
-        found * 100 >= seeded * 90,
+        found * 100 >= seeded * 95,
         "holdout7 recall {found}/{seeded}"
     );
     assert!(false_pos == 0, "holdout7: {false_pos} false positives");
@@ -339,8 +339,10 @@ fn holdout7_letters_recall_and_precision() {
 /// The eighth held-out set (`fixtures/holdout8/`), written on 2026-12-02 (session 4) by two
 /// more writers from the catalog alone, measured once before any rule was changed for it:
 /// 59/64 found, 6 false errors/warnings (neither clean letter clean), rules as of `86ebcba`.
+/// Its misses were then studied like the others' (64/64, none false, is the floor now).
 #[test]
 fn holdout8_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout8");
-    eprintln!("holdout8: {found}/{seeded}, {false_pos} false");
+    assert!(found == seeded, "holdout8 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout8: {false_pos} false positives");
 }

@@ -508,7 +508,11 @@ fn drifted_parties(
     let mut parties: Vec<&OrgMention> = Vec::new();
     for pass in [true, false] {
         for m in mentions {
-            let fits = if pass { defined_here(doc, m) } else { is_party(m) };
+            let fits = if pass {
+                defined_here(doc, m)
+            } else {
+                is_party(m)
+            };
             if parties.len() < 20 && fits && !parties.iter().any(|p| p.key == m.key) {
                 parties.push(m);
             }

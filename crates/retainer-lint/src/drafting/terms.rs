@@ -582,7 +582,7 @@ pub fn duplicate_definitions(doc: &Document) -> Vec<Finding> {
 
 static CAPITALISED_USE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[Tt]he|[Tt]his|[Ss]uch|[Ee]ach|[Aa]ny such)\s+((?:[A-Z][a-z]+)(?:(?:['’]s?)?\s+(?:of\s+)?[A-Z][a-z]+){0,3})",
+        r"\b(?:[Tt]he|[Tt]his|[Ss]uch|[Ee]ach|[Aa]ny such)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:(?:['’]s?)?\s+(?:of\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3})",
     )
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
@@ -706,7 +706,10 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             } else {
                 None
             };
-            let names_a_document = words.len() > 1 && DOCUMENT_HEADS.contains(&last);
+            // "the Shareholders' Agreement", "the Sub-Contract".
+            let head = last.rsplit('-').next().unwrap_or(last);
+            let names_a_document =
+                (words.len() > 1 || head != last) && DOCUMENT_HEADS.contains(&head);
             if near.is_none() && !DEFINED_TERM_HEADS.contains(&term) && !names_a_document {
                 continue;
             }
@@ -916,8 +919,12 @@ mod tests {
         );
         check(
             undefined_terms,
-            &["We will review the Shareholders' Agreement and the Facility Letter."],
-            &["0:the Shareholders' Agreement", "0:the Facility Letter"],
+            &["We will review the Shareholders' Agreement, then the Facility Letter, and finally the Sub-Contract with your directors before we advise you."],
+            &[
+                "0:the Shareholders' Agreement",
+                "0:the Facility Letter",
+                "0:the Sub-Contract",
+            ],
         );
         check(
             undefined_terms,
