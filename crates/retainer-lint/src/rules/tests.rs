@@ -269,3 +269,23 @@ fn most_patterns_are_anchored() {
         patterns.len()
     );
 }
+
+/// A rate table with one currency marker left out: the bare figure in a column of amounts is
+/// money without a currency; figures in other columns (hours) are not.
+#[test]
+fn a_bare_figure_in_a_column_of_amounts_lacks_a_currency() {
+    let lint = |md: &str| {
+        let doc = crate::read::markdown::read(md.as_bytes(), &crate::Limits::default())
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        core()
+            .lint_document(&doc)
+            .into_iter()
+            .filter(|d| &*d.rule == "fees.currency")
+            .map(|d| doc.text[d.span.clone()].to_string())
+            .collect::<Vec<_>>()
+    };
+    let bad = "| Team member | Hourly rate | Hours |\n|---|---|---|\n| Maria Chen | $450 | 12 |\n| Rosa Delgado | 175 | 30 |\n";
+    assert_eq!(lint(bad), ["175"]);
+    let good = "| Team member | Hourly rate | Hours |\n|---|---|---|\n| Maria Chen | $450 | 12 |\n| Rosa Delgado | $175 | 30 |\n";
+    assert!(lint(good).is_empty(), "{:?}", lint(good));
+}

@@ -105,8 +105,10 @@ impl Check for Require {
         if !self.only_if.is_empty() && scan.first(&self.only_if).is_none() {
             return;
         }
-        // The rule does not apply to this kind of letter (no bills under a contingency fee).
-        if scan.first(&self.unless).is_some() {
+        // The rule does not apply to this kind of letter (no bills under a contingency fee),
+        // unless the letter does the thing anyway, only loosely: a weak match ("billed
+        // quarterly" under a hybrid hourly-and-contingency fee) shows the rule is in play.
+        if scan.first(&self.unless).is_some() && scan.first(&self.weak).is_none() {
             return;
         }
         if self.weak_always {
