@@ -526,7 +526,7 @@ impl Engine {
     /// candidate patterns; a candidate is run the first time a rule asks about it.
     pub fn scan<'d>(&'d self, doc: &'d Document) -> Scan<'d> {
         let count = self.patterns.len();
-        let blocks = doc
+        let blocks: Vec<BlockScan> = doc
             .blocks
             .iter()
             .map(|block| {
@@ -545,10 +545,37 @@ impl Engine {
         Scan {
             doc,
             engine: self,
+            lead_ins: lead_ins(doc, &blocks),
             blocks,
             clause_cache: (0..self.clauses.len()).map(|_| OnceCell::new()).collect(),
         }
     }
+}
+
+/// For each list item, the sentence that introduces its list ("We will:", "You agree to:"):
+/// the last sentence of the paragraph just before the list, when it ends with a colon. The
+/// items complete that sentence, so a clause may take some of its words from it.
+fn lead_ins(doc: &Document, scans: &[BlockScan]) -> Vec<Option<(usize, Range<usize>)>> {
+    let mut out = vec![None; doc.blocks.len()];
+    let mut current: Option<(usize, Range<usize>)> = None;
+    for (b, block) in doc.blocks.iter().enumerate() {
+        match block.kind {
+            BlockKind::ListItem { .. } => {
+                if let Some(slot) = out.get_mut(b) {
+                    slot.clone_from(&current);
+                }
+            }
+            BlockKind::Paragraph if block.text.trim_end().ends_with(':') => {
+                let last = scans
+                    .get(b)
+                    .and_then(|s| s.sentences.last().cloned())
+                    .unwrap_or(0..block.text.len());
+                current = Some((b, last));
+            }
+            _ => current = None,
+        }
+    }
+    out
 }
 
 /// What the scan knows about one block: which patterns may match it (from the anchor pass),
@@ -580,6 +607,7 @@ pub struct Scan<'d> {
     pub doc: &'d Document,
     engine: &'d Engine,
     blocks: Vec<BlockScan>,
+    lead_ins: Vec<Option<(usize, Range<usize>)>>,
     clause_cache: Vec<OnceCell<Vec<ClauseHit>>>,
 }
 
@@ -613,6 +641,20 @@ impl Scan<'_> {
             Some(block) => self.engine.patterns.find_all(p, &block.text),
             None => Vec::new(),
         }
+    }
+
+    /// The sentence that introduces list item `b` ("We will:"), as (block, range).
+    pub fn lead_in(&self, b: usize) -> Option<(usize, Range<usize>)> {
+        self.lead_ins.get(b).cloned().flatten()
+    }
+
+    /// Whether pattern `p` matches within the lead-in sentence of list item `b`.
+    fn hit_in_lead_in(&self, b: usize, p: PatternId) -> bool {
+        self.lead_in(b).is_some_and(|(lb, range)| {
+            self.find(lb, p)
+                .iter()
+                .any(|r| r.start >= range.start && r.start < range.end)
+        })
     }
 
     /// Sentences of block `b`.
@@ -656,7 +698,24 @@ impl Scan<'_> {
         }
         let mut out = Vec::new();
         for (b, block) in self.doc.blocks.iter().enumerate() {
-            if !block.kind.is_prose() || !def.all.iter().all(|&p| self.hit(b, p)) {
+            if !block.kind.is_prose() {
+                continue;
+            }
+            // A list item completes its lead-in sentence ("We will:" / "- reply promptly"):
+            // patterns it lacks may match there instead.
+            let inherited: Vec<bool> = match self.lead_in(b) {
+                Some(_) => def.all.iter().map(|&p| self.hit_in_lead_in(b, p)).collect(),
+                None => vec![false; def.all.len()],
+            };
+            if !def
+                .all
+                .iter()
+                .zip(&inherited)
+                .all(|(&p, &from_lead_in)| from_lead_in || self.hit(b, p))
+            {
+                continue;
+            }
+            if def.not.iter().any(|&p| self.hit_in_lead_in(b, p)) {
                 continue;
             }
             let finds: Vec<Vec<Range<usize>>> = def.all.iter().map(|&p| self.find(b, p)).collect();
@@ -668,13 +727,18 @@ impl Scan<'_> {
             };
             for unit in units {
                 let inside = |r: &Range<usize>| r.start >= unit.start && r.start < unit.end;
-                if !finds.iter().all(|f| f.iter().any(inside)) {
+                if !finds
+                    .iter()
+                    .zip(&inherited)
+                    .all(|(f, &from_lead_in)| from_lead_in || f.iter().any(inside))
+                {
                     continue;
                 }
                 if nots.iter().any(|f| f.iter().any(inside)) {
                     continue;
                 }
-                let Some(span) = finds.first().and_then(|f| f.iter().find(|r| inside(r))) else {
+                // The reported words are the first pattern's match within the item itself.
+                let Some(span) = finds.iter().find_map(|f| f.iter().find(|r| inside(r))) else {
                     continue;
                 };
                 out.push(ClauseHit {
