@@ -708,8 +708,21 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             };
             // "the Shareholders' Agreement", "the Sub-Contract".
             let head = last.rsplit('-').next().unwrap_or(last);
-            let names_a_document =
-                (words.len() > 1 || head != last) && DOCUMENT_HEADS.contains(&head);
+            // A name that runs on ("the New York State Fee Dispute Resolution Program") or
+            // follows "Office of the" is a proper name cut short, not a term.
+            let runs_on = rest
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_uppercase());
+            let before = block.text.get(..whole.start()).unwrap_or("").trim_end();
+            let after_of = before.strip_suffix(" of").is_some_and(|b| {
+                b.split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+            });
+            let names_a_document = (words.len() > 1 || head != last)
+                && (DOCUMENT_HEADS.contains(&head) || DEFINED_TERM_HEADS.contains(&head))
+                && !runs_on
+                && !after_of;
             if near.is_none() && !DEFINED_TERM_HEADS.contains(&term) && !names_a_document {
                 continue;
             }
@@ -933,6 +946,11 @@ mod tests {
                 "We will review the Shareholders' Agreement and the Bank's letters.",
             ],
             &[],
+        );
+        check(
+            undefined_terms,
+            &["If a second day is needed, we estimate the Additional Work at CAD 1,500, and you may use the New York State Fee Dispute Resolution Program or ask the Office of the Children's Lawyer."],
+            &["0:the Additional Work"],
         );
         let doc = paragraphs(&["the Matter and the Matter again, and the Matter."]);
         assert!(undefined_terms(&doc)[0].message.contains("used 3 times"));

@@ -25,6 +25,17 @@ static WORD_ERROR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
+/// "Section 12-34-05-W3": a Western Canadian legal land description (section, township,
+/// range, meridian), or any code of three or more hyphen-joined numbers, is no reference.
+fn is_land_description(text: &str, nums: Range<usize>) -> bool {
+    let written = text.get(nums.clone()).unwrap_or("");
+    let chained =
+        written.split('-').filter(|p| !p.trim().is_empty()).count() >= 3 && !written.contains(' ');
+    let rest = text.get(nums.end..).unwrap_or("");
+    let continues = rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_alphanumeric());
+    chained || continues
+}
+
 const NUMBER: &str = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*";
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -196,7 +207,7 @@ fn section_refs(
         else {
             continue;
         };
-        if is_external(text, kw.start(), nums.end()) {
+        if is_external(text, kw.start(), nums.end()) || is_land_description(text, nums.range()) {
             continue;
         }
         // "Question 3 of the form" is no reference unless the letter's parts are questions.
@@ -520,6 +531,13 @@ mod tests {
 
     #[test]
     fn existing_and_external_targets_are_not_flagged() {
+        check(
+            &with(&[(
+                P,
+                "We will advise on the north half of Section 12-34-05-W3 and section 9-12-30.",
+            )]),
+            &[],
+        );
         check(
             &with(&[(
                 P,

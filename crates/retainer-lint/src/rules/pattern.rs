@@ -71,7 +71,7 @@ pub const BUILTIN_FRAGMENTS: &[(&str, &str)] = &[
     ),
     (
         "role:assistant",
-        r"(?:\b(?:legal\s+|personal\s+|executive\s+|administrative\s+|practice\s+)?(?:assistants?|paralegals?|law\s+clerks?|clerks?|legal\s+secretar(?:y|ies)|secretar(?:y|ies)|legal\s+administrators?|support\s+staff|legal\s+executives?|case\s+(?:manager|coordinator|handler)s?|trainee(?:\s+solicitor)?s?|law\s+graduates?|legal\s+support|client\s+(?:care|services)\s+(?:coordinator|officer|manager)s?|office\s+managers?|receptionists?)\b)",
+        r"(?:\b(?:legal\s+|personal\s+|executive\s+|administrative\s+|practice\s+)?(?:assistants?|paralegals?|law\s+clerks?|clerks?|legal\s+secretar(?:y|ies)|secretar(?:y|ies)|legal\s+administrators?|support\s+staff|legal\s+executives?|case\s+(?:manager|coordinator|handler)s?|(?:closing|legal|file|matter|transaction|litigation|practice)\s+(?:coordinator|administrator)s?|trainee(?:\s+solicitor)?s?|law\s+graduates?|legal\s+support|client\s+(?:care|services)\s+(?:coordinator|officer|manager)s?|office\s+managers?|receptionists?)\b)",
     ),
     (
         "role:lawyer",
@@ -901,6 +901,10 @@ mod tests {
         assert!(matches("{name}", "Priya Singh"));
         assert!(!matches("^{name}$", "priya singh"));
         assert!(matches("{role:assistant}", "my legal assistant"));
+        assert!(matches(
+            "{role:assistant}",
+            "Dana Kim, our closing coordinator"
+        ));
         assert!(matches("{phone}", "(306) 555-0142"));
         assert!(matches("{phone}", "+44 20 7946 0958"));
         assert!(matches("_{4,}", "sign ____ here"));
