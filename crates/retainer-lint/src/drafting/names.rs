@@ -563,6 +563,21 @@ fn drifted_parties(
 /// Two names of words that differ by one word swapped, or one word added or dropped with at
 /// least two words left: ["hartley", "logistics"] / ["hartley", "freight"].
 fn one_word_apart(a: &[String], b: &[String]) -> bool {
+    // "&" and "and" join names: "Ferreira & Lindqvist" for "Ferreira Lindqvist" is a drift of
+    // its own, and "Harcourt Lane & Partners" is "Harcourt Lane" with one word added.
+    let words = |k: &[String]| -> Vec<String> {
+        k.iter()
+            .filter(|w| *w != "&" && *w != "and")
+            .cloned()
+            .collect()
+    };
+    let (a_words, b_words) = (words(a), words(b));
+    if a_words == b_words {
+        return a != b;
+    }
+    if a_words.len() != a.len() || b_words.len() != b.len() {
+        return one_word_apart(&a_words, &b_words);
+    }
     if a.len() == b.len() {
         let differing = a.iter().zip(b).filter(|(x, y)| x != y).count();
         // One misspelt word is the misspelling check's finding, not this one.
@@ -1058,6 +1073,13 @@ mod tests {
 
     #[test]
     fn drifted_party_names_are_flagged() {
+        check(
+            &[
+                "Thank you for choosing Harcourt Lane Solicitors LLP (\"Harcourt Lane\").",
+                "For and on behalf of Harcourt Lane & Partners LLP",
+            ],
+            &["1:Harcourt Lane & Partners LLP"],
+        );
         check(
             &[
                 "We act for Hartley Logistics Limited (hereinafter the \"Company\").",

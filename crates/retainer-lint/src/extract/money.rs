@@ -149,11 +149,18 @@ static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(r"^\s*(?:/\s*(?:h|hr|hrs|hour)\b|per\s+(?:hour|hr)\b|an\s+hour\b|hourly\b)")
 });
 
+/// Words after a bare amount that make it a price: "1,500 plus HST".
+static TAX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^\s*(?:plus|\+|excluding|exclusive of|inclusive of|including)\s+(?:HST|GST|PST|QST|VAT|sales tax|taxes)\b",
+    )
+});
+
 /// Words before a bare amount that make it money ("a retainer of", "our hourly rate is"), on
 /// the same line: a heading "RETAINER" followed by clause "4.1" is not an amount.
 static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:retainer|deposit|fee|fees|rate|rates|price|cost|costs|charge|charges|sum|amount|payment|balance|invoice|bill)\b(?:[^\S\n]+(?:of|is|are|will[^\S\n]+be|would[^\S\n]+be|was|at|set[^\S\n]+at|estimated[^\S\n]+at|expected[^\S\n]+to[^\S\n]+be|in[^\S\n]+the[^\S\n]+amount[^\S\n]+of|totall?ing|amounting[^\S\n]+to|equal[^\S\n]+to)){0,2}(?:[^\S\n]+(?:approximately|about|around|roughly|only|just|up[^\S\n]+to|not[^\S\n]+exceeding|no[^\S\n]+more[^\S\n]+than))?[^\S\n]*:?[^\S\n]*$",
+        r"\b(?:retainer|deposit|fee|fees|rate|rates|price|cost|costs|charge|charges|sum|amount|payment|balance|invoice|bill)\b(?:[^\S\n]+(?:of|is|are|will[^\S\n]+be|would[^\S\n]+be|was|at|set[^\S\n]+at|estimated[^\S\n]+at|expected[^\S\n]+to[^\S\n]+be|in[^\S\n]+the[^\S\n]+amount[^\S\n]+of|totall?ing|amounting[^\S\n]+to|equal[^\S\n]+to)){0,2}(?:[^\S\n]+(?:usually|typically|generally|normally|often))?(?:[^\S\n]+(?:approximately|about|around|roughly|only|just|up[^\S\n]+to|not[^\S\n]+exceeding|no[^\S\n]+more[^\S\n]+than))?[^\S\n]*:?[^\S\n]*$",
     )
 });
 
@@ -188,7 +195,8 @@ fn suffix_currency(c: &Captures<'_>) -> Option<(Currency, Range<usize>)> {
 ///
 /// A number in words is money only with a currency word or code after it ("fifty dollars").
 /// A bare number in digits is money (with `currency: None`) only as an hourly rate
-/// ("350 per hour", "250/h") or after a money noun ("a retainer of 3,000", "fee: 2,500").
+/// ("350 per hour", "250/h"), before a sales tax ("1,500 plus HST") or after a money noun
+/// ("a retainer of 3,000", "fee: 2,500", "the fee is usually about 1,500").
 /// Percentages, durations, section and rule numbers, years and dates are never money.
 pub fn find_money(text: &str) -> Vec<Money> {
     let mut out: Vec<Money> = Vec::new();
@@ -273,6 +281,7 @@ pub fn find_money(text: &str) -> Vec<Money> {
                 if let Some(first) = inherited {
                     (first.currency, None)
                 } else if RATE_AFTER.is_match(rest)
+                    || TAX_AFTER.is_match(rest)
                     || MONEY_BEFORE.is_match(before(text, n.span.start, 64))
                 {
                     (None, None)

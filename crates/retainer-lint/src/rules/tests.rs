@@ -289,3 +289,24 @@ fn a_bare_figure_in_a_column_of_amounts_lacks_a_currency() {
     let good = "| Team member | Hourly rate | Hours |\n|---|---|---|\n| Maria Chen | $450 | 12 |\n| Rosa Delgado | $175 | 30 |\n";
     assert!(lint(good).is_empty(), "{:?}", lint(good));
 }
+
+/// An assistant reached through a contacts table: the name and the phone number are in cells
+/// of one row, which counts as giving their contact details.
+#[test]
+fn a_contacts_table_row_gives_the_assistant_a_phone_number() {
+    let staff_findings = |md: &str| {
+        let doc = crate::read::markdown::read(md.as_bytes(), &crate::Limits::default())
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        core()
+            .lint_document(&doc)
+            .into_iter()
+            .filter(|d| &*d.rule == "staff.assistant")
+            .count()
+    };
+    let intro = "Our paralegal, Carla Ortiz, will assemble the exhibits.\n\n";
+    let table =
+        "| Name | Role | Phone |\n|---|---|---|\n| Carla Ortiz | Paralegal | (212) 555-0139 |\n";
+    assert_eq!(staff_findings(&format!("{intro}{table}")), 0);
+    let no_phone = "| Name | Role |\n|---|---|\n| Carla Ortiz | Paralegal |\n";
+    assert_eq!(staff_findings(&format!("{intro}{no_phone}")), 1);
+}

@@ -14,6 +14,7 @@
 use serde::Deserialize;
 
 use crate::config::ConfigError;
+use crate::document::{BlockKind, Document};
 use crate::extract::{find_emails, find_phones};
 use std::ops::Range;
 
@@ -235,6 +236,35 @@ fn is_organisation(name: &str) -> bool {
     })
 }
 
+/// The text of every prose block, and of every table row (its cells joined).
+fn paragraphs_and_rows(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut row: Option<(u32, String)> = None;
+    for (_, block) in doc.prose() {
+        out.push(block.text.clone());
+        match (block.kind, row.as_mut()) {
+            (BlockKind::TableCell { row: r, .. }, Some((current, text))) if *current == r => {
+                text.push_str(" | ");
+                text.push_str(&block.text);
+            }
+            (BlockKind::TableCell { row: r, .. }, _) => {
+                if let Some((_, text)) = row.replace((r, block.text.clone())) {
+                    out.push(text);
+                }
+            }
+            _ => {
+                if let Some((_, text)) = row.take() {
+                    out.push(text);
+                }
+            }
+        }
+    }
+    if let Some((_, text)) = row {
+        out.push(text);
+    }
+    out
+}
+
 /// True when `text` has a phone number or an email address.
 fn has_contact(text: &str) -> bool {
     !find_emails(text).is_empty() || !find_phones(text).is_empty()
@@ -336,11 +366,13 @@ impl Check for Contact {
                 }
                 return;
             }
+            // A paragraph, or a table row ("| Carla Ortiz | Paralegal | 212-555-0139 |").
+            let units = paragraphs_and_rows(scan.doc);
             let reachable = people.iter().any(|(_, _, who)| {
                 let parts = name_parts(who);
-                scan.doc.prose().any(|(_, bl)| {
-                    parts.iter().any(|p| mentions(&bl.text, p)) && has_contact(&bl.text)
-                })
+                units
+                    .iter()
+                    .any(|u| parts.iter().any(|p| mentions(u, p)) && has_contact(u))
             });
             if !reachable {
                 if let Some((b, r, who)) = people.first() {
