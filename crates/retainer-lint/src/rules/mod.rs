@@ -545,24 +545,49 @@ impl Engine {
         Scan {
             doc,
             engine: self,
-            lead_ins: lead_ins(doc, &blocks),
+            contexts: contexts(doc, &blocks),
             blocks,
             clause_cache: (0..self.clauses.len()).map(|_| OnceCell::new()).collect(),
         }
     }
 }
 
-/// For each list item, the sentence that introduces its list ("We will:", "You agree to:"):
-/// the last sentence of the paragraph just before the list, when it ends with a colon. The
-/// items complete that sentence, so a clause may take some of its words from it.
-fn lead_ins(doc: &Document, scans: &[BlockScan]) -> Vec<Option<(usize, Range<usize>)>> {
-    let mut out = vec![None; doc.blocks.len()];
-    let mut current: Option<(usize, Range<usize>)> = None;
+/// The text around a block that completes what it says, where a clause may take some of its
+/// words: for a list item, the sentence that introduces its list ("We will:", "You agree
+/// to:", the last sentence of the paragraph just before the list when it ends with a colon);
+/// for a table cell, the other cells of its row ("| Estimated total | $2,853.50 |").
+fn contexts(doc: &Document, scans: &[BlockScan]) -> Vec<Vec<(usize, Range<usize>)>> {
+    let mut out = vec![Vec::new(); doc.blocks.len()];
+    let mut lead_in: Option<(usize, Range<usize>)> = None;
+    // The cells of the current table row: (row, blocks).
+    let mut row: (u32, Vec<usize>) = (u32::MAX, Vec::new());
+    let close_row = |row: &mut (u32, Vec<usize>), out: &mut Vec<Vec<(usize, Range<usize>)>>| {
+        for &cell in &row.1 {
+            let mates = row.1.iter().filter(|&&m| m != cell).map(|&m| {
+                let len = doc.blocks.get(m).map_or(0, |bl| bl.text.len());
+                (m, 0..len)
+            });
+            if let Some(slot) = out.get_mut(cell) {
+                slot.extend(mates);
+            }
+        }
+        row.1.clear();
+    };
     for (b, block) in doc.blocks.iter().enumerate() {
+        if let BlockKind::TableCell { row: r, .. } = block.kind {
+            if r != row.0 {
+                close_row(&mut row, &mut out);
+                row.0 = r;
+            }
+            row.1.push(b);
+        } else {
+            close_row(&mut row, &mut out);
+            row.0 = u32::MAX;
+        }
         match block.kind {
             BlockKind::ListItem { .. } => {
-                if let Some(slot) = out.get_mut(b) {
-                    slot.clone_from(&current);
+                if let (Some(slot), Some(l)) = (out.get_mut(b), &lead_in) {
+                    slot.push(l.clone());
                 }
             }
             BlockKind::Paragraph if block.text.trim_end().ends_with(':') => {
@@ -570,11 +595,12 @@ fn lead_ins(doc: &Document, scans: &[BlockScan]) -> Vec<Option<(usize, Range<usi
                     .get(b)
                     .and_then(|s| s.sentences.last().cloned())
                     .unwrap_or(0..block.text.len());
-                current = Some((b, last));
+                lead_in = Some((b, last));
             }
-            _ => current = None,
+            _ => lead_in = None,
         }
     }
+    close_row(&mut row, &mut out);
     out
 }
 
@@ -607,7 +633,7 @@ pub struct Scan<'d> {
     pub doc: &'d Document,
     engine: &'d Engine,
     blocks: Vec<BlockScan>,
-    lead_ins: Vec<Option<(usize, Range<usize>)>>,
+    contexts: Vec<Vec<(usize, Range<usize>)>>,
     clause_cache: Vec<OnceCell<Vec<ClauseHit>>>,
 }
 
@@ -643,17 +669,17 @@ impl Scan<'_> {
         }
     }
 
-    /// The sentence that introduces list item `b` ("We will:"), as (block, range).
-    pub fn lead_in(&self, b: usize) -> Option<(usize, Range<usize>)> {
-        self.lead_ins.get(b).cloned().flatten()
+    /// The text that completes block `b` (see [`contexts`]): (block, range) pairs.
+    pub fn context(&self, b: usize) -> &[(usize, Range<usize>)] {
+        self.contexts.get(b).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether pattern `p` matches within the lead-in sentence of list item `b`.
-    fn hit_in_lead_in(&self, b: usize, p: PatternId) -> bool {
-        self.lead_in(b).is_some_and(|(lb, range)| {
-            self.find(lb, p)
+    /// Whether pattern `p` matches within the context of block `b`.
+    pub fn hit_in_context(&self, b: usize, p: PatternId) -> bool {
+        self.context(b).iter().any(|(cb, range)| {
+            self.find(*cb, p)
                 .iter()
-                .any(|r| r.start >= range.start && r.start < range.end)
+                .any(|r| r.start < range.end && r.end > range.start)
         })
     }
 
@@ -701,21 +727,22 @@ impl Scan<'_> {
             if !block.kind.is_prose() {
                 continue;
             }
-            // A list item completes its lead-in sentence ("We will:" / "- reply promptly"):
-            // patterns it lacks may match there instead.
-            let inherited: Vec<bool> = match self.lead_in(b) {
-                Some(_) => def.all.iter().map(|&p| self.hit_in_lead_in(b, p)).collect(),
-                None => vec![false; def.all.len()],
+            // A list item completes its lead-in sentence ("We will:" / "- reply promptly"), a
+            // table cell its row: patterns it lacks may match there instead.
+            let inherited: Vec<bool> = if self.context(b).is_empty() {
+                vec![false; def.all.len()]
+            } else {
+                def.all.iter().map(|&p| self.hit_in_context(b, p)).collect()
             };
             if !def
                 .all
                 .iter()
                 .zip(&inherited)
-                .all(|(&p, &from_lead_in)| from_lead_in || self.hit(b, p))
+                .all(|(&p, &from_context)| from_context || self.hit(b, p))
             {
                 continue;
             }
-            if def.not.iter().any(|&p| self.hit_in_lead_in(b, p)) {
+            if def.not.iter().any(|&p| self.hit_in_context(b, p)) {
                 continue;
             }
             let finds: Vec<Vec<Range<usize>>> = def.all.iter().map(|&p| self.find(b, p)).collect();
@@ -730,7 +757,7 @@ impl Scan<'_> {
                 if !finds
                     .iter()
                     .zip(&inherited)
-                    .all(|(f, &from_lead_in)| from_lead_in || f.iter().any(inside))
+                    .all(|(f, &from_context)| from_context || f.iter().any(inside))
                 {
                     continue;
                 }

@@ -91,11 +91,7 @@ impl Check for Forbid {
                     scan.find(hit.block, p)
                         .iter()
                         .any(|r| r.start < unit.end && r.end > unit.start)
-                        || scan.lead_in(hit.block).is_some_and(|(lb, range)| {
-                            scan.find(lb, p)
-                                .iter()
-                                .any(|r| r.start < range.end && r.end > range.start)
-                        })
+                        || scan.hit_in_context(hit.block, p)
                 });
                 // Overlapping matches of two patterns report once.
                 if excused || !claimed.claim(hit.block, &hit.span) {
