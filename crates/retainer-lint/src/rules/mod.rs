@@ -555,12 +555,15 @@ impl Engine {
 /// The text around a block that completes what it says, where a clause may take some of its
 /// words: for a list item, the sentence that introduces its list ("We will:", "You agree
 /// to:", the last sentence of the paragraph just before the list when it ends with a colon);
-/// for a table cell, the other cells of its row ("| Estimated total | $2,853.50 |").
+/// for a table cell, the other cells of its row ("| Estimated total | $2,853.50 |") and the
+/// header cell of its column ("Hourly rate" over "£575").
 fn contexts(doc: &Document, scans: &[BlockScan]) -> Vec<Vec<(usize, Range<usize>)>> {
     let mut out = vec![Vec::new(); doc.blocks.len()];
     let mut lead_in: Option<(usize, Range<usize>)> = None;
-    // The cells of the current table row: (row, blocks).
+    // The cells of the current table row: (row, blocks); the header cells of the current
+    // table by column.
     let mut row: (u32, Vec<usize>) = (u32::MAX, Vec::new());
+    let mut header: Vec<(u32, usize)> = Vec::new();
     let close_row = |row: &mut (u32, Vec<usize>), out: &mut Vec<Vec<(usize, Range<usize>)>>| {
         for &cell in &row.1 {
             let mates = row.1.iter().filter(|&&m| m != cell).map(|&m| {
@@ -574,15 +577,28 @@ fn contexts(doc: &Document, scans: &[BlockScan]) -> Vec<Vec<(usize, Range<usize>
         row.1.clear();
     };
     for (b, block) in doc.blocks.iter().enumerate() {
-        if let BlockKind::TableCell { row: r, .. } = block.kind {
+        if let BlockKind::TableCell { row: r, col } = block.kind {
             if r != row.0 {
+                // A row number that goes back starts a new table.
+                if r < row.0 || row.0 == u32::MAX {
+                    header.clear();
+                }
                 close_row(&mut row, &mut out);
                 row.0 = r;
             }
             row.1.push(b);
+            if r == 0 {
+                header.push((col, b));
+            } else if let Some(&(_, h)) = header.iter().find(|&&(c, _)| c == col) {
+                let len = doc.blocks.get(h).map_or(0, |bl| bl.text.len());
+                if let Some(slot) = out.get_mut(b) {
+                    slot.push((h, 0..len));
+                }
+            }
         } else {
             close_row(&mut row, &mut out);
             row.0 = u32::MAX;
+            header.clear();
         }
         match block.kind {
             BlockKind::ListItem { .. } => {

@@ -310,3 +310,26 @@ fn a_contacts_table_row_gives_the_assistant_a_phone_number() {
     let no_phone = "| Name | Role |\n|---|---|\n| Carla Ortiz | Paralegal |\n";
     assert_eq!(staff_findings(&format!("{intro}{no_phone}")), 1);
 }
+
+/// A table cell is read with its row and its column header: "£575" under "Hourly rate" is an
+/// hourly rate, and "Estimated total" beside "$2,853.50" is an estimate.
+#[test]
+fn table_cells_are_read_with_their_row_and_column_header() {
+    let rules_fired = |md: &str| {
+        let doc = crate::read::markdown::read(md.as_bytes(), &crate::Limits::default())
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        core()
+            .lint_document(&doc)
+            .into_iter()
+            .map(|d| d.rule.to_string())
+            .collect::<Vec<_>>()
+    };
+    let rates = "# Fees\n\nVAT is payable at the prevailing rate.\n\n| Fee earner | Hourly rate |\n|---|---|\n| Jonathan Hale | £575 |\n";
+    assert!(!rules_fired(rates).contains(&"fees.basis".to_string()));
+    let no_rates = "# Fees\n\nVAT is payable at the prevailing rate.\n\n| Fee earner | Grade |\n|---|---|\n| Jonathan Hale | Partner |\n";
+    assert!(rules_fired(no_rates).contains(&"fees.basis".to_string()));
+    let estimate = "# Cost\n\nWe charge $300 per hour.\n\n| Item | Amount |\n|---|---|\n| Estimated total | $2,853.50 |\n";
+    assert!(!rules_fired(estimate).contains(&"fees.estimate".to_string()));
+    let no_estimate = estimate.replace("Estimated total", "Search fees");
+    assert!(rules_fired(&no_estimate).contains(&"fees.estimate".to_string()));
+}
