@@ -57,8 +57,9 @@ fn paragraphs_headings_and_list_items() {
         ("list-item0", "negotiation, including:"),
         ("list-item1", "the rent review; and"),
         ("list-item1", "any break clause;"),
-        ("list-item0", "advice on tax is excluded."),
-        ("list-item0", "First numbered point continues here."),
+        // A typed label stays in the text (drafting.numbering checks it); a bullet does not.
+        ("list-item0", "(a) advice on tax is excluded."),
+        ("list-item0", "1. First numbered point continues here."),
         // A long paragraph in capitals is a shouted clause, not a heading.
         (
             "paragraph",

@@ -36,6 +36,11 @@ fn is_land_description(text: &str, nums: Range<usize>) -> bool {
     chained || continues
 }
 
+static ENACTMENT_THEN_INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\bAct|\bCode|\bRules|\bRegulations)(?:\s+\d{4})?,?\s+(?:including|especially|in particular|particularly|namely)\s*$")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
 const NUMBER: &str = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*";
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -343,6 +348,18 @@ fn is_external(text: &str, start: usize, end: usize) -> bool {
         }
     }
     let before = text.get(..start).unwrap_or("");
+    // "the Partnership Act 1890, including section 44": an enactment just named.
+    let recent: String = before
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if ENACTMENT_THEN_INCLUDING.is_match(&recent) {
+        return true;
+    }
     let previous = before
         .split_whitespace()
         .next_back()
@@ -534,7 +551,7 @@ mod tests {
         check(
             &with(&[(
                 P,
-                "We will advise on the north half of Section 12-34-05-W3 and section 9-12-30.",
+                "We will advise on the north half of Section 12-34-05-W3 and section 9-12-30, and on the Partnership Act 1890, including section 44.",
             )]),
             &[],
         );

@@ -113,9 +113,12 @@ impl<'a> TextReader<'a> {
             if let Some(marker) = list_marker(text) {
                 self.close()?;
                 let level = self.level(indent);
-                let body = text.get(marker..).unwrap_or("");
+                // A bullet is markup; a typed label ("(e)", "4.") is the drafter's numbering,
+                // which `drafting.numbering` checks, so it stays in the text.
+                let skip = if text.starts_with(['-', '*', '•']) { marker } else { 0 };
+                let body = text.get(skip..).unwrap_or("");
                 let mut plain = PlainText::new();
-                plain.copy(body, at + marker);
+                plain.copy(body, at + skip);
                 self.current = Some((BlockKind::ListItem { level }, plain));
             } else if let Some((_, plain)) = self.current.as_mut() {
                 if let Some(eol) = previous_eol.take() {
