@@ -146,7 +146,15 @@ const DEFINED_TERM_HEADS: &[&str] = &[
 
 /// Last words that make a capitalised phrase of several words the name of a document the letter
 /// relies on, which it should define: "the Shareholders' Agreement", "the Facility Letter".
-const DOCUMENT_HEADS: &[&str] = &["Agreement", "Letter", "Contract", "Lease", "Deed", "Policy"];
+const DOCUMENT_HEADS: &[&str] = &[
+    "Agreement",
+    "Letter",
+    "Contract",
+    "Lease",
+    "Deed",
+    "Policy",
+    "Report",
+];
 
 /// Last words that make a capitalised phrase an institution or an enactment, never a defined
 /// term of the letter: "the Law Society", "the Solicitors Act", "the Legal Ombudsman".

@@ -115,7 +115,11 @@ impl<'a> TextReader<'a> {
                 let level = self.level(indent);
                 // A bullet is markup; a typed label ("(e)", "4.") is the drafter's numbering,
                 // which `drafting.numbering` checks, so it stays in the text.
-                let skip = if text.starts_with(['-', '*', '•']) { marker } else { 0 };
+                let skip = if text.starts_with(['-', '*', '•']) {
+                    marker
+                } else {
+                    0
+                };
                 let body = text.get(skip..).unwrap_or("");
                 let mut plain = PlainText::new();
                 plain.copy(body, at + skip);
