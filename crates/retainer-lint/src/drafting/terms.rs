@@ -94,6 +94,8 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Judgment",
     "Lease",
     "Premises",
+    "Land",
+    "Lands",
     "Contract",
     "Application",
     "Effective Date",

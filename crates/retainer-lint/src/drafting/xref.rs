@@ -25,6 +25,21 @@ static WORD_ERROR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
+/// "clause 12 of the Agreement", where the letter defined "Agreement" as another document.
+fn of_another_document(text: &str, end: usize, targets: &Targets) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    let Some(rest) = after.strip_prefix(" of the ") else {
+        return false;
+    };
+    let name: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .take(4)
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    (1..=name.len()).any(|n| targets.other_documents.contains(&name[..n].join(" ")))
+}
+
 /// "Section 12-34-05-W3": a Western Canadian legal land description (section, township,
 /// range, meridian), or any code of three or more hyphen-joined numbers, is no reference.
 fn is_land_description(text: &str, nums: Range<usize>) -> bool {
@@ -38,6 +53,11 @@ fn is_land_description(text: &str, nums: Range<usize>) -> bool {
 
 static ENACTMENT_THEN_INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\bAct|\bCode|\bRules|\bRegulations)(?:\s+\d{4})?,?\s+(?:including|especially|in particular|particularly|namely)\s*$")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+static ENACTMENT_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:section|s\.|rule|regulation)\s+\d+\w*(?:\([^)]*\))*\s+of\s+the\s+(?:[A-Z][\w\x27’-]*\s+){0,6}(?:Act|Law|Code|Rules|Regulations)\b")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
@@ -83,11 +103,32 @@ struct Targets {
     /// Numbered headings that are questions ("3. What will it cost?"): a Q&A letter, whose
     /// "question 12" is a cross-reference.
     numbered_questions: usize,
+    /// Defined terms that name another document ("a draft settlement agreement (the
+    /// "Agreement")"): "clause 12 of the Agreement" is that document's clause.
+    other_documents: HashSet<String>,
 }
 
 impl Targets {
     fn collect(doc: &Document) -> Targets {
         let mut t = Targets::default();
+        for d in super::terms::definitions(doc) {
+            let Some(block) = doc.blocks.get(d.block) else {
+                continue;
+            };
+            let lead = block.text.get(..d.range.start).unwrap_or("").to_lowercase();
+            let sentence = lead.rsplit(['.', ';']).next().unwrap_or("");
+            let is_this_letter = [
+                "this letter",
+                "this agreement",
+                "these terms",
+                "this engagement",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w));
+            if !is_this_letter {
+                t.other_documents.insert(d.term.clone());
+            }
+        }
         let mut parent: Vec<u32> = Vec::new();
         for (_, block) in prose(doc) {
             let numbered_kind = matches!(
@@ -212,7 +253,10 @@ fn section_refs(
         else {
             continue;
         };
-        if is_external(text, kw.start(), nums.end()) || is_land_description(text, nums.range()) {
+        if is_external(text, kw.start(), nums.end())
+            || is_land_description(text, nums.range())
+            || of_another_document(text, nums.end(), targets)
+        {
             continue;
         }
         // "Question 3 of the form" is no reference unless the letter's parts are questions.
@@ -358,6 +402,11 @@ fn is_external(text: &str, start: usize, end: usize) -> bool {
         .rev()
         .collect();
     if ENACTMENT_THEN_INCLUDING.is_match(&recent) {
+        return true;
+    }
+    // "section 174 of the Legal Profession Uniform Law. ... under section 181": a bare number
+    // later in a paragraph that has just cited an enactment is that enactment's.
+    if ENACTMENT_NAMED.is_match(before) {
         return true;
     }
     let previous = before
@@ -552,6 +601,23 @@ mod tests {
             &with(&[(
                 P,
                 "We will advise on the north half of Section 12-34-05-W3 and section 9-12-30, and on the Partnership Act 1890, including section 44.",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[
+                (
+                    P,
+                    "Their solicitors sent you a draft settlement agreement (the \"Agreement\").",
+                ),
+                (P, "They offer, in clause 12 of the Agreement, to pay £750."),
+            ]),
+            &[],
+        );
+        check(
+            &with(&[(
+                P,
+                "This is our disclosure under section 174 of the Legal Profession Uniform Law (NSW). Once signed it is an agreement under section 181.",
             )]),
             &[],
         );

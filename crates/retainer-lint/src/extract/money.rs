@@ -146,7 +146,9 @@ static MULTIPLIER: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?P<m>k|mm|m|bn)\
 
 /// Words after a bare amount that make it an hourly rate.
 static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^\s*(?:/\s*(?:h|hr|hrs|hour)\b|per\s+(?:hour|hr)\b|an\s+hour\b|hourly\b)")
+    regex(
+        r"^\s*(?:/\s*(?:h|hr|hrs|hour)\b|per\s+(?:hour|hr)\b|an\s+hour\b|hourly(?:\s*[.,;:)]|\s*$))",
+    )
 });
 
 /// Words after a bare amount that make it a price: "1,500 plus HST".
