@@ -96,6 +96,10 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Premises",
     "Land",
     "Lands",
+    "Product",
+    "Products",
+    "Invention",
+    "Appointor",
     "Contract",
     "Application",
     "Effective Date",
@@ -415,6 +419,8 @@ fn defining_words(text: &str, from: usize, to: usize) -> bool {
         "known",
         "its",
         "their",
+        "your",
+        "our",
         "respectively",
         "such",
         "being",
@@ -831,6 +837,10 @@ mod tests {
         assert_eq!(
             defined(&["Acme Corp. (\"Client\") retains us."]),
             [(t("Client"), Parenthetical)]
+        );
+        assert_eq!(
+            defined(&["We act against Northgate Ltd. (your \"Former Employer\")."]),
+            [(t("Former Employer"), Parenthetical)]
         );
         assert_eq!(
             defined(&["\"Matter\" means the dispute."]),
