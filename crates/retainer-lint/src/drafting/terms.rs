@@ -148,6 +148,19 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Litigation",
     "Plan",
     "Scheme",
+    // The subject matter of transactional and construction work.
+    "Project",
+    "Projects",
+    "Works",
+    "Site",
+    "Development",
+    "Business",
+    "Shares",
+    "Assets",
+    "Loan",
+    "Home",
+    "Building",
+    "Vehicle",
 ];
 
 /// Last words that make a capitalised phrase of several words the name of a document the letter
