@@ -248,14 +248,28 @@ fn org_mentions(index: usize, text: &str, out: &mut Vec<OrgMention>) {
                 break;
             }
         }
+        // "Co" or "Company" right before another suffix belongs to the chain: "Kestrel Coffee
+        // Co Pty Ltd". `name_end` is where the name words stop.
+        let mut name_end = i;
+        while name_end > 0
+            && toks
+                .get(name_end - 1)
+                .is_some_and(|t| suffix_of(t.text) == Some("co"))
+            && toks
+                .get(name_end - 1)
+                .zip(toks.get(name_end))
+                .is_some_and(|(a, b)| gap(text, a, b).trim().is_empty())
+        {
+            name_end -= 1;
+        }
         // The name words before the suffix.
-        let mut first = i;
-        while first > 0 && i - first < 5 {
+        let mut first = name_end;
+        while first > 0 && name_end - first < 5 {
             let (Some(prev), Some(cur)) = (toks.get(first - 1), toks.get(first)) else {
                 break;
             };
             let g = gap(text, prev, cur);
-            let joined = g.trim().is_empty() || (first == i && g.trim() == ",");
+            let joined = g.trim().is_empty() || (first == name_end && g.trim() == ",");
             let capital =
                 prev.text.chars().next().is_some_and(char::is_uppercase) || prev.text == "&";
             if !joined
@@ -267,10 +281,10 @@ fn org_mentions(index: usize, text: &str, out: &mut Vec<OrgMention>) {
             }
             first -= 1;
         }
-        while toks.get(first).is_some_and(|t| t.text == "&") && first < i {
+        while toks.get(first).is_some_and(|t| t.text == "&") && first < name_end {
             first += 1;
         }
-        if first == i {
+        if first == name_end {
             i = last + 1;
             continue;
         }
@@ -286,7 +300,7 @@ fn org_mentions(index: usize, text: &str, out: &mut Vec<OrgMention>) {
             end += 1;
         }
         let key: Vec<String> = toks
-            .get(first..i)
+            .get(first..name_end)
             .unwrap_or(&[])
             .iter()
             .map(|t| bare(t.text).to_lowercase())

@@ -82,6 +82,8 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Party",
     "Parties",
     "Company",
+    "Corporation",
+    "Partnership",
     "Disbursements",
     "Incident",
     "Accident",
@@ -214,6 +216,10 @@ const INSTITUTION_HEADS: &[&str] = &[
     "Council",
     "Agency",
     "Service",
+    // "the Saskatchewan Crop Insurance Corporation" is a body's name; a bare "the Corporation"
+    // is still a defined term (both are in DEFINED_TERM_HEADS too).
+    "Corporation",
+    "Partnership",
 ];
 
 /// How the words before a quoted term make it a definition: "referred to as the" or "is

@@ -129,13 +129,29 @@ impl Contact {
         let mut people = Vec::new();
         for (b, block) in scan.doc.prose() {
             for r in scan.find(b, role) {
-                // The nearest name in the same sentence, within a few words of the role.
-                let sentence = scan
-                    .sentences(b)
+                // The nearest name in the same sentence, within a few words of the role. A
+                // sentence that is only a label ("Our paralegal. Lucia Ferreira can help…")
+                // runs on into the next one.
+                let sentences = scan.sentences(b);
+                let at = sentences
                     .iter()
-                    .find(|s| s.start <= r.start && r.start < s.end)
-                    .cloned()
-                    .unwrap_or(0..block.text.len());
+                    .position(|s| s.start <= r.start && r.start < s.end);
+                let sentence = match at {
+                    Some(i) => {
+                        let s = sentences[i].clone();
+                        let words = block
+                            .text
+                            .get(s.clone())
+                            .unwrap_or("")
+                            .split_whitespace()
+                            .count();
+                        match sentences.get(i + 1) {
+                            Some(next) if words <= 4 => s.start..next.end,
+                            _ => s,
+                        }
+                    }
+                    None => 0..block.text.len(),
+                };
                 let best = scan
                     .find(b, name)
                     .into_iter()
