@@ -478,6 +478,14 @@ fn variants(term: &str) -> Vec<String> {
     out
 }
 
+/// `s` with its first character lower-cased.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_lowercase().chain(chars).collect::<String>()
+    })
+}
+
 /// Whether a match at `range` of `text` stands as whole words.
 fn whole_word(text: &str, range: &Range<usize>) -> bool {
     let before = text.get(..range.start).and_then(|s| s.chars().next_back());
@@ -547,7 +555,20 @@ fn last_uses<'a>(doc: &Document, defs: &'a [Definition]) -> HashMap<&'a str, (us
         if seen.insert(def.term.as_str(), ()).is_some() {
             continue;
         }
-        for form in variants(&def.term) {
+        // A sentence-case term ("Gross recovery" means ...) is capitalised only because it
+        // opens the sentence; "the gross recovery" uses it.
+        let words: Vec<&str> = def.term.split_whitespace().collect();
+        let sentence_case = words.len() > 1
+            && words
+                .iter()
+                .skip(1)
+                .all(|w| w.starts_with(|c: char| c.is_lowercase()));
+        let mut forms = variants(&def.term);
+        if sentence_case {
+            let lower: Vec<String> = forms.iter().map(|f| lower_first(f)).collect();
+            forms.extend(lower);
+        }
+        for form in forms {
             patterns.push(form);
             owner.push(def.term.as_str());
         }
@@ -1085,6 +1106,23 @@ mod tests {
         check(
             unused_definitions,
             &["\"Deposit\" means the money you pay first."],
+            &["0:Deposit"],
+        );
+        // A sentence-case term is used in lower case; a one-word term is not.
+        check(
+            unused_definitions,
+            &[
+                "\"Gross recovery\" means everything paid to you.",
+                "Our fee is 25% of the gross recovery.",
+            ],
+            &[],
+        );
+        check(
+            unused_definitions,
+            &[
+                "\"Deposit\" means the money you pay first.",
+                "The deposit is $500.",
+            ],
             &["0:Deposit"],
         );
         check(

@@ -56,6 +56,13 @@ static ENACTMENT_THEN_INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
+/// An enactment named right before the reference: "Code of Civil Procedure section 335.1",
+/// "the Companies Act 2006 section 172".
+static ENACTMENT_JUST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\bAct|\bCode|\bRules|\bRegulations?|\bStatutes?|\bOrdinance)(?:\s+of(?:\s+(?:the|and|[A-Z][\w\x27’-]*)){1,6})?(?:\s+\d{4})?,?\s*\(?$")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
 static ENACTMENT_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:section|s\.|rule|regulation)\s+\d+\w*(?:\([^)]*\))*\s+of\s+the\s+(?:[A-Z][\w\x27’-]*\s+){0,6}(?:Act|Law|Code|Rules|Regulations)\b")
         .unwrap_or_else(|_| unreachable!("static regex"))
@@ -396,12 +403,12 @@ fn is_external(text: &str, start: usize, end: usize) -> bool {
     let recent: String = before
         .chars()
         .rev()
-        .take(40)
+        .take(60)
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
         .collect();
-    if ENACTMENT_THEN_INCLUDING.is_match(&recent) {
+    if ENACTMENT_THEN_INCLUDING.is_match(&recent) || ENACTMENT_JUST_BEFORE.is_match(&recent) {
         return true;
     }
     // "section 174 of the Legal Profession Uniform Law. ... under section 181": a bare number
@@ -664,6 +671,17 @@ mod tests {
             &[],
         );
         check(&with(&[(P, "Code section 95 and Rule section 12 do not apply; nor does clause 9 of our Standard Terms.")]), &[]);
+        check(
+            &with(&[(
+                P,
+                "The claim was filed under Code of Civil Procedure sections 830 to 852 (see also Code of Civil Procedure section 335.1).",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[(P, "The Procedure section 9 and section 9 of the letter.")]),
+            &["6:section 9", "6:section 9"],
+        );
         check(
             &with(&[(
                 P,

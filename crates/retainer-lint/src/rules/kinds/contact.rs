@@ -129,6 +129,9 @@ impl Contact {
         let mut people = Vec::new();
         for (b, block) in scan.doc.prose() {
             for r in scan.find(b, role) {
+                if belongs_to_another(&block.text, r.start) {
+                    continue;
+                }
                 // The nearest name in the same sentence, within a few words of the role. A
                 // sentence that is only a label ("Our paralegal. Lucia Ferreira can help…")
                 // runs on into the next one.
@@ -191,7 +194,8 @@ fn about_sentences(
         .collect();
     let mut out = Vec::new();
     for (b, block) in scan.doc.prose() {
-        let roles = scan.find(b, role);
+        let mut roles = scan.find(b, role);
+        roles.retain(|r| !belongs_to_another(&block.text, r.start));
         // Once a paragraph is about them, its later "she", "he", "they" (and "her", "his",
         // "their") are too: "Bethany can book calls. Her number is … She can also …".
         let mut earlier = false;
@@ -216,6 +220,16 @@ fn about_sentences(
         }
     }
     out
+}
+
+/// True when the role word at `at` is another organisation's ("Opal Shield or its staff"), not
+/// the firm's. ("Their staff" may be ours: "our partners and their staff".)
+fn belongs_to_another(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .unwrap_or("")
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("its"))
 }
 
 /// Capitalised words that name a department, a firm or a place, not a person.
