@@ -20,6 +20,8 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use regex::Regex;
+
 use super::{edit_distance, prose, slice, Finding};
 use crate::document::{BlockKind, Document};
 
@@ -104,12 +106,26 @@ fn suffix_of(word: &str) -> Option<&'static str> {
         "pty" => "pty",
         // A law firm's trading name: "Harbour & Wattle Lawyers", "Chen Legal".
         "lawyers" | "legal" | "solicitors" | "attorneys" => "firm",
+        // "the 1420 Grand Concourse Tenants' Association"
+        "association" => "assoc",
         _ => return None,
     })
 }
 
 /// Words that begin a phrase rather than a name: "Re: Acme Corp.", "Dear Acme Corp.".
 const ORG_STOP: &[&str] = &[
+    // A signature block's title line: "Daniel Ferreira / Senior Associate / Harbourside Lawyers".
+    "Associate",
+    "Partner",
+    "Principal",
+    "Director",
+    "Solicitor",
+    "Counsel",
+    "Paralegal",
+    "Clerk",
+    "Lawyer",
+    "Attorney",
+    "Manager",
     "If",
     "When",
     "Where",
@@ -269,7 +285,9 @@ fn org_mentions(index: usize, text: &str, out: &mut Vec<OrgMention>) {
                 break;
             };
             let g = gap(text, prev, cur);
-            let joined = g.trim().is_empty() || (first == name_end && g.trim() == ",");
+            // "Tenants' Association": a plural possessive's apostrophe joins the words too.
+            let joined =
+                matches!(g.trim(), "" | "'" | "’") || (first == name_end && g.trim() == ",");
             let capital =
                 prev.text.chars().next().is_some_and(char::is_uppercase) || prev.text == "&";
             if !joined
@@ -490,6 +508,29 @@ fn defined_here(doc: &Document, m: &OrgMention) -> bool {
     })
 }
 
+/// What only the client of the engagement does: "X may end this engagement", "AGREED TO BY X".
+static CLIENT_ACTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,]*(?:(?:may|will|shall|must|hereby|also|can)\s+)*(?:(?:end|terminate)\s+(?:this|the|our)\s+(?:engagement|retainer|agreement|representation)|(?:retain|retains|retained|engage|engages|engaged)\s+(?:us|our firm|the firm|me)|agree[sd]?\s+to\s+(?:pay\s+our|these terms|the terms of this))\b")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+static CLIENT_ACTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:agreed(?:\s+to)?|accepted|acknowledged(?:\s+and\s+agreed)?)\s+(?:to\s+)?by\s*(?:the\s+)?[:\s]*$|\bon\s+behalf\s+of\s+(?:the\s+)?$")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// Whether the mention stands where only the client can: the subject of "may end this
+/// engagement", or the signatory of the acceptance.
+fn acts_as_client(doc: &Document, m: &OrgMention) -> bool {
+    doc.blocks.get(m.block).is_some_and(|b| {
+        let after = b.text.get(m.range.end..).unwrap_or("");
+        let before = b.text.get(..m.range.start).unwrap_or("");
+        let before = before
+            .get(before.len().saturating_sub(40)..)
+            .unwrap_or(before);
+        CLIENT_ACTS_AFTER.is_match(after) || CLIENT_ACTS_BEFORE.is_match(before)
+    })
+}
+
 /// Words that say a second company is a relative of the party, not a slip for it.
 const RELATIONS: &[&str] = &[
     "subsidiar",
@@ -540,13 +581,24 @@ fn drifted_parties(
         if counts.get(other.key.as_slice()).copied().unwrap_or(0) > 2 || defined_here(doc, other) {
             continue;
         }
-        let Some(party) = parties.iter().find(|p| {
-            p.key != other.key
-                && p.suffix == other.suffix
-                && p.key.first() == other.key.first()
+        let comparable = |p: &&&OrgMention| p.key != other.key && p.suffix == other.suffix;
+        let drifted = parties.iter().filter(comparable).find(|p| {
+            p.key.first() == other.key.first()
                 && p.key.first().is_some_and(|w| w.chars().count() >= 4)
                 && one_word_apart(&p.key, &other.key)
-        }) else {
+        });
+        // Another name in the client's place ("The 1450 Walton Avenue Tenants' Association
+        // may end this engagement" after defining the 1420 Grand Concourse one); a misspelt
+        // form is the misspelling check's.
+        let in_its_place = || {
+            parties.iter().filter(comparable).find(|p| {
+                defined_here(doc, p)
+                    && other.key.len() >= 2
+                    && !misspelt_form(&p.key, &other.key)
+                    && acts_as_client(doc, other)
+            })
+        };
+        let Some(party) = drifted.or_else(in_its_place) else {
             continue;
         };
         let Some(block) = doc.blocks.get(other.block) else {
@@ -572,6 +624,14 @@ fn drifted_parties(
         );
     }
     out
+}
+
+/// Two names of the same length whose differing words are all misspellings of each other.
+fn misspelt_form(a: &[String], b: &[String]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| x == y || misspelling(x, y, Strictness::Loose))
 }
 
 /// Two names of words that differ by one word swapped, or one word added or dropped with at
@@ -1107,6 +1167,21 @@ mod tests {
                 "If Sunridge Hospitality Inc. disagrees, call us.",
             ],
             &["1:Sunridge Hospitality Inc."],
+        );
+        // Another name where only the client can stand: left over from another letter.
+        check(
+            &[
+                "Our client is the 1420 Grand Concourse Tenants' Association (the \"Association\").",
+                "The 1450 Walton Avenue Tenants' Association may end this engagement at any time.",
+            ],
+            &["1:Walton Avenue Tenants' Association"],
+        );
+        check(
+            &[
+                "Our client is Hudson Leaf Collective LLC (the \"Company\").",
+                "Brightwater Holdings LLC is the landlord and may end the lease.",
+            ],
+            &[],
         );
     }
 

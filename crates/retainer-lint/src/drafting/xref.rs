@@ -48,12 +48,25 @@ fn is_land_description(text: &str, nums: Range<usize>) -> bool {
         written.split('-').filter(|p| !p.trim().is_empty()).count() >= 3 && !written.contains(' ');
     let rest = text.get(nums.end..).unwrap_or("");
     let continues = rest.starts_with('-') && rest[1..].starts_with(|c: char| c.is_alphanumeric());
-    chained || continues
+    // "Section 14, Township 22, Range 18, West of the Second Meridian"
+    let township = rest
+        .trim_start_matches([',', ' '])
+        .get(..8)
+        .is_some_and(|w| w.eq_ignore_ascii_case("township"));
+    chained || continues || township
 }
 
 static ENACTMENT_THEN_INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\bAct|\bCode|\bRules|\bRegulations)(?:\s+\d{4})?,?\s+(?:including|especially|in particular|particularly|namely)\s*$")
         .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// How a letter names itself as an agreement.
+static SELF_AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bthis\s+(?:\w+\s+)?agreement\b|\(\s*(?:this|the)\s+[\x22“]agreement[\x22”]\s*\)",
+    )
+    .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
 /// An enactment named right before the reference: "Code of Civil Procedure section 335.1",
@@ -113,11 +126,17 @@ struct Targets {
     /// Defined terms that name another document ("a draft settlement agreement (the
     /// "Agreement")"): "clause 12 of the Agreement" is that document's clause.
     other_documents: HashSet<String>,
+    /// The letter calls itself an agreement ("this agreement"), so "section 4 of the
+    /// agreement" may be its own section; otherwise "the agreement" is another document.
+    calls_itself_agreement: bool,
 }
 
 impl Targets {
     fn collect(doc: &Document) -> Targets {
-        let mut t = Targets::default();
+        let mut t = Targets {
+            calls_itself_agreement: prose(doc).any(|(_, b)| SELF_AGREEMENT.is_match(&b.text)),
+            ..Targets::default()
+        };
         for d in super::terms::definitions(doc) {
             let Some(block) = doc.blocks.get(d.block) else {
                 continue;
@@ -260,7 +279,7 @@ fn section_refs(
         else {
             continue;
         };
-        if is_external(text, kw.start(), nums.end())
+        if is_external(text, kw.start(), nums.end(), targets)
             || is_land_description(text, nums.range())
             || of_another_document(text, nums.end(), targets)
         {
@@ -368,7 +387,7 @@ fn join(parts: &[u32]) -> String {
 
 /// Whether a reference names another instrument: followed by "of/under/to/in" and anything
 /// but "this …", or preceded by "Rule", "Code", "Act", "Regulation", "Part"…
-fn is_external(text: &str, start: usize, end: usize) -> bool {
+fn is_external(text: &str, start: usize, end: usize, targets: &Targets) -> bool {
     let after = text.get(end..).unwrap_or("");
     // "section 459E", "s. 6147A": a lettered section number is a statute's, not the letter's.
     if after.starts_with(|c: char| c.is_ascii_alphabetic()) {
@@ -386,10 +405,11 @@ fn is_external(text: &str, start: usize, end: usize) -> bool {
             let internal = matches!(next.as_str(), "this" | "these" | "the")
                 && (next != "the"
                     || words.next().is_some_and(|w| {
-                        matches!(
-                            w.to_ascii_lowercase().trim_end_matches(['.', ',', ';']),
-                            "letter" | "agreement" | "engagement" | "schedule"
-                        )
+                        match w.to_ascii_lowercase().trim_end_matches(['.', ',', ';']) {
+                            "letter" | "engagement" | "schedule" => true,
+                            "agreement" => targets.calls_itself_agreement,
+                            _ => false,
+                        }
                     }));
             let continues_list = matches!(first.as_str(), "and" | "or")
                 && next.starts_with(|c: char| c.is_ascii_digit());
@@ -416,10 +436,13 @@ fn is_external(text: &str, start: usize, end: usize) -> bool {
     if ENACTMENT_NAMED.is_match(before) {
         return true;
     }
-    let previous = before
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
+    let previous_word = before.split_whitespace().next_back().unwrap_or("");
+    // "RPAPL section 755", "CPLR section 5501": an enactment's initials.
+    let initials = previous_word.trim_end_matches([',', '.']);
+    if initials.len() >= 3 && initials.chars().all(|c| c.is_ascii_uppercase()) {
+        return true;
+    }
+    let previous = previous_word
         .trim_end_matches([',', '.', '\'', '’', 's'])
         .to_ascii_lowercase();
     matches!(
@@ -457,7 +480,8 @@ fn schedule_refs(index: usize, text: &str, targets: &Targets, out: &mut Vec<Find
         {
             continue;
         }
-        if is_external(text, all.start(), all.end()) || sent_separately(text, all.range()) {
+        if is_external(text, all.start(), all.end(), targets) || sent_separately(text, all.range())
+        {
             continue;
         }
         let others: Vec<String> = targets
@@ -677,6 +701,29 @@ mod tests {
                 "The claim was filed under Code of Civil Procedure sections 830 to 852 (see also Code of Civil Procedure section 335.1).",
             )]),
             &[],
+        );
+        check(
+            &with(&[(
+                P,
+                "Water drains onto Section 14, Township 22, Range 18, West of the Second Meridian.",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[(P, "Under RPAPL section 755, a court may stay the case.")]),
+            &[],
+        );
+        // "the agreement" is another document unless the letter calls itself one.
+        check(
+            &with(&[(P, "Under Schedule A of the agreement, statements bind you.")]),
+            &[],
+        );
+        check(
+            &with(&[
+                (P, "Under Schedule A of the agreement, statements bind you."),
+                (P, "Please sign this agreement."),
+            ]),
+            &["6:Schedule A"],
         );
         check(
             &with(&[(P, "The Procedure section 9 and section 9 of the letter.")]),

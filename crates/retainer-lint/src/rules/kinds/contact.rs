@@ -266,12 +266,24 @@ fn is_organisation(name: &str) -> bool {
     })
 }
 
-/// The text of every prose block, and of every table row (its cells joined).
+/// The text of every prose block, of every table row (its cells joined), and of every
+/// signature line with the line after it ("Marcus Lee, Law Clerk" then "Direct: 416-555-0139"
+/// as two Word paragraphs).
 fn paragraphs_and_rows(doc: &Document) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut row: Option<(u32, String)> = None;
+    let mut signature_line: Option<&str> = None;
     for (_, block) in doc.prose() {
         out.push(block.text.clone());
+        let in_table = matches!(block.kind, BlockKind::TableCell { .. });
+        if let (Some(line), false) = (signature_line, in_table) {
+            out.push(format!("{line} {}", block.text));
+        }
+        let trimmed = block.text.trim();
+        signature_line = (!in_table
+            && trimmed.split_whitespace().count() <= 6
+            && !trimmed.ends_with(['.', ':', '?', '!']))
+        .then_some(trimmed);
         match (block.kind, row.as_mut()) {
             (BlockKind::TableCell { row: r, .. }, Some((current, text))) if *current == r => {
                 text.push_str(" | ");
