@@ -225,3 +225,25 @@ fn read_reports_non_text_inputs() {
         assert!(err.message().contains(says), "{}", err.message());
     }
 }
+
+#[test]
+fn a_flush_left_line_after_a_short_list_item_is_a_new_paragraph() {
+    let doc = text(
+        "Current hourly rates:\n- Marcus Feld, partner: $650 per hour\n- Kira Lindqvist, associate: $425 per hour\nOther timekeepers are billed at their then-current hourly rates.\n\n- a list item long enough to have been wrapped by the writer's mail program at\nSeventy-odd characters continues on the next line.\n",
+    );
+    let got = kinds_texts(&doc);
+    let want: Vec<(String, String)> = [
+        ("paragraph", "Current hourly rates:"),
+        ("list-item0", "Marcus Feld, partner: $650 per hour"),
+        ("list-item0", "Kira Lindqvist, associate: $425 per hour"),
+        ("paragraph", "Other timekeepers are billed at their then-current hourly rates."),
+        (
+            "list-item0",
+            "a list item long enough to have been wrapped by the writer's mail program at Seventy-odd characters continues on the next line.",
+        ),
+    ]
+    .iter()
+    .map(|(k, t)| ((*k).to_string(), (*t).to_string()))
+    .collect();
+    assert_eq!(got, want);
+}

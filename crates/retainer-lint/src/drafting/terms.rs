@@ -175,6 +175,11 @@ const DOCUMENT_HEADS: &[&str] = &[
     "Deed",
     "Policy",
     "Report",
+    "Sheet",
+    "Plan",
+    "Schedule",
+    "Statement",
+    "Memorandum",
 ];
 
 /// Last words that make a capitalised phrase an institution or an enactment, never a defined

@@ -394,6 +394,27 @@ fn is_external(text: &str, start: usize, end: usize, targets: &Targets) -> bool 
         return true;
     }
     let after = after.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    // "an Article 78 proceeding", "a section 21 notice": the number names a kind of
+    // proceeding or document under some enactment.
+    let names_a_procedure = after.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w.trim_end_matches(['.', ',', ';', ':', ')'])
+                .to_ascii_lowercase()
+                .trim_end_matches('s'),
+            "proceeding"
+                | "petition"
+                | "notice"
+                | "motion"
+                | "filing"
+                | "hearing"
+                | "order"
+                | "appeal"
+                | "declaration"
+        )
+    });
+    if names_a_procedure {
+        return true;
+    }
     let mut words = after.split_whitespace();
     if let Some(first) = words.next() {
         let first = first.to_ascii_lowercase();
@@ -712,6 +733,13 @@ mod tests {
         check(
             &with(&[(P, "Under RPAPL section 755, a court may stay the case.")]),
             &[],
+        );
+        check(
+            &with(&[(
+                P,
+                "Excluded: an Article 78 proceeding, a section 21 notice and the Section 8 and Section 9 maintenance filings.",
+            )]),
+            &["6:Section 8", "6:Section 9"],
         );
         // "the agreement" is another document unless the letter calls itself one.
         check(

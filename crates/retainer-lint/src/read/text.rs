@@ -16,6 +16,10 @@ use crate::read::Limits;
 /// longer than this is a shouted clause (a disclaimer), not a heading.
 const MAX_HEADING_CHARS: usize = 100;
 
+/// A list item's line shorter than this (in characters) was not wrapped: the next
+/// flush-left line does not continue it.
+const SHORT_LINE_CHARS: usize = 60;
+
 /// Read a plain-text letter.
 pub fn read(bytes: &[u8], limits: &Limits) -> Result<Document, InputError> {
     let view = decode(bytes);
@@ -108,9 +112,24 @@ impl<'a> TextReader<'a> {
             }
         }
         let mut previous_eol: Option<Range<usize>> = None;
+        let mut previous_chars = 0;
         for line in lines {
             let (indent, text, at) = self.trimmed(line);
-            if let Some(marker) = list_marker(text) {
+            // A flush-left capitalised line after a short list item is a new paragraph, not
+            // the item wrapped: "- Kira Lindqvist, associate: $425 per hour" then "Other
+            // timekeepers are billed at …". A wrapped item's line runs near the full width.
+            let after_short_item = matches!(self.current, Some((BlockKind::ListItem { .. }, _)))
+                && indent == 0
+                && previous_chars < SHORT_LINE_CHARS
+                && text.starts_with(|c: char| c.is_uppercase());
+            previous_chars = text.chars().count();
+            if after_short_item && list_marker(text).is_none() {
+                self.close()?;
+                self.indents.clear();
+                let mut plain = PlainText::new();
+                plain.copy(text, at);
+                self.current = Some((BlockKind::Paragraph, plain));
+            } else if let Some(marker) = list_marker(text) {
                 self.close()?;
                 let level = self.level(indent);
                 // A bullet is markup; a typed label ("(e)", "4.") is the drafter's numbering,

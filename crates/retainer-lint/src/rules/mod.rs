@@ -761,6 +761,19 @@ impl Scan<'_> {
             if def.not.iter().any(|&p| self.hit_in_context(b, p)) {
                 continue;
             }
+            // A row whose first pattern matches in another of its cells is reported there,
+            // at those words ("$38,000 to $52,000"), not again at this cell's label.
+            if let (Some(&first), BlockKind::TableCell { row, .. }) = (def.all.first(), block.kind)
+            {
+                let in_mate = self.context(b).iter().any(|&(m, _)| {
+                    self.doc.blocks.get(m).is_some_and(
+                        |mate| matches!(mate.kind, BlockKind::TableCell { row: r, .. } if r == row),
+                    ) && self.hit(m, first)
+                });
+                if in_mate && !self.hit(b, first) {
+                    continue;
+                }
+            }
             let finds: Vec<Vec<Range<usize>>> = def.all.iter().map(|&p| self.find(b, p)).collect();
             let nots: Vec<Vec<Range<usize>>> = def.not.iter().map(|&p| self.find(b, p)).collect();
             let whole = 0..block.text.len();

@@ -333,3 +333,22 @@ fn table_cells_are_read_with_their_row_and_column_header() {
     let no_estimate = estimate.replace("Estimated total", "Search fees");
     assert!(rules_fired(&no_estimate).contains(&"fees.estimate".to_string()));
 }
+
+/// A row whose first pattern matches in one cell is reported once, at that cell's words, not
+/// again at the label beside them.
+#[test]
+fn a_table_row_is_reported_once_at_its_own_words() {
+    let mut config = crate::Config::builtin();
+    config.extends = vec!["core".to_string(), "au-ul".to_string()];
+    let linter = crate::Linter::new(&config).unwrap_or_else(|e| panic!("{e:?}"));
+    let md = "# Costs\n\n| Item | Amount |\n|---|---|\n| Estimate of total legal costs | $38,000 to $52,000 plus GST |\n";
+    let doc = crate::read::markdown::read(md.as_bytes(), &crate::Limits::default())
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let ranges: Vec<String> = linter
+        .lint_document(&doc)
+        .into_iter()
+        .filter(|d| &*d.rule == "fees.estimate")
+        .filter_map(|d| doc.text.get(d.span.clone()).map(str::to_string))
+        .collect();
+    assert_eq!(ranges, ["$38,000 to $52,000"]);
+}
