@@ -56,11 +56,6 @@ fn is_land_description(text: &str, nums: Range<usize>) -> bool {
     chained || continues || township
 }
 
-static ENACTMENT_THEN_INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\bAct|\bCode|\bRules|\bRegulations)(?:\s+\d{4})?,?\s+(?:including|especially|in particular|particularly|namely)\s*$")
-        .unwrap_or_else(|_| unreachable!("static regex"))
-});
-
 /// How a letter names itself as an agreement.
 static SELF_AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -70,9 +65,9 @@ static SELF_AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An enactment named right before the reference: "Code of Civil Procedure section 335.1",
-/// "the Companies Act 2006 section 172".
+/// "the Companies Act 2006 (section 172)", "the Partnership Act 1890, including section 44".
 static ENACTMENT_JUST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\bAct|\bCode|\bRules|\bRegulations?|\bStatutes?|\bOrdinance)(?:\s+of(?:\s+(?:the|and|[A-Z][\w\x27’-]*)){1,6})?(?:\s+\d{4})?,?\s*\(?$")
+    Regex::new(r"(?:\bAct|\bCode|\bRules|\bRegulations?|\bStatutes?|\bOrdinance)(?:\s+of(?:\s+(?:the|and|[A-Z][\w\x27’-]*)){1,6})?(?:\s+\d{4})?,?\s*(?:\(|including|especially|in particular|particularly|namely)?\s*$")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
@@ -449,7 +444,7 @@ fn is_external(text: &str, start: usize, end: usize, targets: &Targets) -> bool 
         .into_iter()
         .rev()
         .collect();
-    if ENACTMENT_THEN_INCLUDING.is_match(&recent) || ENACTMENT_JUST_BEFORE.is_match(&recent) {
+    if ENACTMENT_JUST_BEFORE.is_match(&recent) {
         return true;
     }
     // "section 174 of the Legal Profession Uniform Law. ... under section 181": a bare number

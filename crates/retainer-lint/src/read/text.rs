@@ -123,13 +123,10 @@ impl<'a> TextReader<'a> {
                 && previous_chars < SHORT_LINE_CHARS
                 && text.starts_with(|c: char| c.is_uppercase());
             previous_chars = text.chars().count();
-            if after_short_item && list_marker(text).is_none() {
+            if after_short_item {
                 self.close()?;
-                self.indents.clear();
-                let mut plain = PlainText::new();
-                plain.copy(text, at);
-                self.current = Some((BlockKind::Paragraph, plain));
-            } else if let Some(marker) = list_marker(text) {
+            }
+            if let Some(marker) = list_marker(text) {
                 self.close()?;
                 let level = self.level(indent);
                 // A bullet is markup; a typed label ("(e)", "4.") is the drafter's numbering,
