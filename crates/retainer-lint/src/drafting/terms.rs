@@ -1,7 +1,7 @@
 //! Defined terms: where a letter defines a term (`(the "Matter")`, `"Matter" means`), and the
 //! three checks over them: terms used but never defined, defined but never used, defined twice.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -163,6 +163,10 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Home",
     "Building",
     "Vehicle",
+    "Deliverables",
+    "Territory",
+    "Supplier",
+    "Distributor",
 ];
 
 /// Last words that make a capitalised phrase of several words the name of a document the letter
@@ -180,6 +184,7 @@ const DOCUMENT_HEADS: &[&str] = &[
     "Schedule",
     "Statement",
     "Memorandum",
+    "Documents",
 ];
 
 /// Last words that make a capitalised phrase an institution or an enactment, never a defined
@@ -676,6 +681,39 @@ fn is_title_case(text: &str) -> bool {
     short && long >= 2 && capital * 10 >= long * 6
 }
 
+/// The capitals of a term's words ("Conditional Fee Agreement" → "CFA"); "of", "and" and
+/// "the" are skipped.
+fn initials(term: &str) -> String {
+    term.split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "&"))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Whether a definition sharing a word with the use follows it in the same sentence, close
+/// by: in `the Lease Agreement we have sent (the "Lease")` the capitalised words are what
+/// the definition names (but "affected by the Incident (the "Action")" uses a term inside
+/// another's definition).
+fn defined_just_after(
+    defs: &[Definition],
+    block: usize,
+    text: &str,
+    term: &str,
+    end: usize,
+) -> bool {
+    defs.iter().any(|d| {
+        d.block == block
+            && d.term
+                .split_whitespace()
+                .any(|w| term.split_whitespace().any(|u| u == w))
+            && d.range.start > end
+            && d.range.start - end <= 80
+            && text
+                .get(end..d.range.start)
+                .is_some_and(|gap| !gap.contains(". ") && gap.contains('('))
+    })
+}
+
 /// `drafting.undefined-term`: a capitalised term used as a defined term ("the Matter") that
 /// the letter never defines. Only the usual defined-term nouns, or terms the letter defines in
 /// another form ("the Agreement" where only "Retainer Agreement" is defined), are considered;
@@ -686,6 +724,12 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
     let defined_variants: HashMap<String, &Definition> = defs
         .iter()
         .flat_map(|d| variants(&d.term).into_iter().map(move |v| (v, d)))
+        .collect();
+    // "the Conditional Fee Agreement" where the letter defines "CFA".
+    let defined_acronyms: HashSet<&str> = defs
+        .iter()
+        .map(|d| d.term.as_str())
+        .filter(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase()))
         .collect();
     let mut by_last_word: HashMap<&str, &Definition> = HashMap::new();
     for d in &defs {
@@ -716,7 +760,10 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
                 continue;
             };
             let term = term_match.as_str();
-            if defined_variants.contains_key(term) {
+            if defined_variants.contains_key(term)
+                || defined_acronyms.contains(initials(term).as_str())
+                || defined_just_after(&defs, index, &block.text, term, term_match.end())
+            {
                 continue;
             }
             let words: Vec<&str> = term.split_whitespace().collect();
@@ -974,6 +1021,19 @@ mod tests {
         );
         check(
             undefined_terms,
+            &[
+                "We will send the Deliverables to you for review.",
+                "You agree to review the Transaction Documents carefully.",
+            ],
+            &["0:the Deliverables", "1:the Transaction Documents"],
+        );
+        check(
+            undefined_terms,
+            &["We will sue for every patient affected by the Incident (the \"Action\")."],
+            &["0:the Incident"],
+        );
+        check(
+            undefined_terms,
             &["Any such Claim will be reported."],
             &["0:Any such Claim"],
         );
@@ -1037,6 +1097,16 @@ mod tests {
 
     #[test]
     fn defined_and_institutional_terms_are_not_flagged() {
+        // The words a definition names, and their long form once an acronym is defined.
+        check(
+            undefined_terms,
+            &[
+                "Please read it with the Conditional Fee Agreement we have sent (the \"CFA\").",
+                "What you owe is in the Conditional Fee Agreement.",
+                "Read the Lease Agreement we have sent you (the \"Lease\").",
+            ],
+            &[],
+        );
         check(
             undefined_terms,
             &[

@@ -65,9 +65,10 @@ static SELF_AGREEMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An enactment named right before the reference: "Code of Civil Procedure section 335.1",
-/// "the Companies Act 2006 (section 172)", "the Partnership Act 1890, including section 44".
+/// "the Companies Act 2006 (section 172)", "the Partnership Act 1890, including section 44",
+/// "the Australian Consumer Law (for example section 54".
 static ENACTMENT_JUST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\bAct|\bCode|\bRules|\bRegulations?|\bStatutes?|\bOrdinance)(?:\s+of(?:\s+(?:the|and|[A-Z][\w\x27’-]*)){1,6})?(?:\s+\d{4})?,?\s*(?:\(|including|especially|in particular|particularly|namely)?\s*$")
+    Regex::new(r"(?:\bAct|\bCode|\bLaw|\bRules|\bRegulations?|\bStatutes?|\bOrdinance)(?:\s+of(?:\s+(?:the|and|[A-Z][\w\x27’-]*)){1,6})?(?:\s+\d{4})?,?\s*\(?\s*(?:including|especially|in particular|particularly|namely|for example|for instance|e\.g\.,?|see|such as)?\s*$")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
@@ -340,6 +341,12 @@ fn missing(
         (Some(a), _) => format!("numbered {a}"),
         _ => "unnumbered".to_string(),
     };
+    // "section 54" in a letter of twelve parts is a statute's: a wrong reference to the
+    // letter's own parts is off by a renumbering, not by dozens.
+    let highest = tops.last().copied().unwrap_or(0);
+    if tops.len() >= 2 && top > highest.saturating_mul(2).max(highest + 10) {
+        return None;
+    }
     if tops.len() >= 2 && !tops.contains(&top) {
         return Some(format!(
             "a part this letter does not have (its hand-numbered parts are {})",
@@ -643,7 +650,26 @@ mod tests {
     }
 
     #[test]
+    fn numbers_far_beyond_the_letters_parts_are_a_statutes() {
+        // Three parts: "section 20" is too far to be a misnumbered part of this letter.
+        check(
+            &with(&[(
+                P,
+                "The reports under section 20 and section 81.30 are not included; see section 4.",
+            )]),
+            &["6:section 4"],
+        );
+    }
+
+    #[test]
     fn existing_and_external_targets_are_not_flagged() {
+        check(
+            &with(&[(
+                P,
+                "The consumer guarantees in the Australian Consumer Law (for example section 54, acceptable quality) will not apply.",
+            )]),
+            &[],
+        );
         check(
             &with(&[(
                 P,

@@ -134,8 +134,12 @@ pub fn find_words_and_figures(text: &str) -> Vec<WordsAndFigures> {
         let figure_is_percent = text
             .get(pair.figure.clone())
             .is_some_and(|f| f.trim_end().ends_with('%'));
-        if figure_is_percent && pair.words_value > 0.0 && pair.words_value < 1.0 {
+        let fraction = pair.words_value > 0.0 && pair.words_value < 1.0;
+        if figure_is_percent && fraction {
             pair.words_value *= 100.0;
+        } else if fraction {
+            // "half of the flat fee ($3,250)": the figure is the share's amount, not the share.
+            continue;
         }
         out.push(pair);
     }

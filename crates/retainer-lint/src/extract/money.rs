@@ -151,10 +151,10 @@ static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words after a bare amount that make it a price: "1,500 plus HST".
+/// Words after a bare amount that make it a price: "1,500 plus HST", "about 180, plus GST".
 static TAX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^\s*(?:plus|\+|excluding|exclusive of|inclusive of|including)\s+(?:HST|GST|PST|QST|VAT|sales tax|taxes)\b",
+        r"^\s*,?\s*(?:plus|\+|excluding|exclusive of|inclusive of|including)\s+(?:HST|GST|PST|QST|VAT|sales tax|taxes)\b",
     )
 });
 

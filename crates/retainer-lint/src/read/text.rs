@@ -15,6 +15,8 @@ use crate::read::Limits;
 /// Longest line (in characters) taken as a heading: a one-line paragraph in capitals that is
 /// longer than this is a shouted clause (a disclaimer), not a heading.
 const MAX_HEADING_CHARS: usize = 100;
+/// At most this many words in a heading that ends with a colon ("How we will keep you informed:").
+const MAX_COLON_HEADING_WORDS: usize = 7;
 
 /// A list item's line shorter than this (in characters) was not wrapped: the next
 /// flush-left line does not continue it.
@@ -201,17 +203,22 @@ impl<'a> TextReader<'a> {
 }
 
 /// A one-line paragraph reads as a heading when it is short and either in capitals (at least
-/// two letters, none lower-case: "SCOPE OF ENGAGEMENT", "1. FEES") or ends with ':' ("Our
-/// fees:"), unless it is a numbered clause introducing a list ("4.1 Our work does not
-/// include:").
+/// two letters, none lower-case: "SCOPE OF ENGAGEMENT", "1. FEES") or a few words ending with
+/// ':' ("Our fees:"), unless it is a numbered clause introducing a list ("4.1 Our work does
+/// not include:"), a sentence introducing one ("Our fees are based on the time we spend, at
+/// these rates:") or a salutation ("Dear Ms. Ferrante:").
 fn is_heading(line: &str) -> bool {
     if line.chars().count() > MAX_HEADING_CHARS {
         return false;
     }
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     let capitals = letters >= 2 && !line.chars().any(char::is_lowercase);
-    let colon =
-        line.ends_with(':') && list_marker(line).is_none() && !starts_with_clause_number(line);
+    let colon = line.ends_with(':')
+        && line.split_whitespace().count() <= MAX_COLON_HEADING_WORDS
+        && !line.contains(',')
+        && !line.starts_with("Dear ")
+        && list_marker(line).is_none()
+        && !starts_with_clause_number(line);
     capitals || colon
 }
 
@@ -276,6 +283,11 @@ mod tests {
         assert!(is_heading("SCOPE OF ENGAGEMENT"));
         assert!(is_heading("1. FEES"));
         assert!(is_heading("Our fees:"));
+        assert!(is_heading("How to reach us:"));
+        assert!(!is_heading("Dear Ms. Ferrante:"));
+        assert!(!is_heading(
+            "Our fees are based on the time we spend, at these hourly rates:"
+        ));
         assert!(!is_heading("A"));
         assert!(!is_heading("Scope of engagement"));
         assert!(!is_heading("- the following:"));

@@ -43,12 +43,15 @@ struct Params {
     weak_message: Option<String>,
     #[serde(default)]
     only_if: Vec<ClauseSpec>,
+    #[serde(default)]
+    unless: Vec<ClauseSpec>,
 }
 
 /// A compiled `when` rule.
 #[derive(Debug)]
 pub struct When {
     only_if: Vec<ClauseId>,
+    unless: Vec<ClauseId>,
     trigger: Vec<ClauseId>,
     elements: Vec<Element>,
     scope: Scope,
@@ -66,6 +69,7 @@ impl When {
         }
         Ok(When {
             only_if: cx.clauses(&p.only_if)?,
+            unless: cx.clauses(&p.unless)?,
             trigger: cx.clauses(&p.trigger)?,
             elements: cx.elements(&p.elements)?,
             scope: p.scope,
@@ -92,6 +96,11 @@ impl Check for When {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
         // The rule applies only to some letters (a contingent fee in a parenting matter).
         if !self.only_if.is_empty() && scan.first(&self.only_if).is_none() {
+            return;
+        }
+        // The letter says the trigger's arrangement is not what it looks like anywhere ("it is
+        // a percentage of our charges, not of your compensation").
+        if scan.first(&self.unless).is_some() {
             return;
         }
         let mut triggers = scan.all(&self.trigger);
