@@ -690,6 +690,18 @@ fn initials(term: &str) -> String {
         .collect()
 }
 
+/// Whether the term's acronym follows it in brackets: "the Labor Condition Application (LCA)"
+/// names a form and defines its short name at once.
+fn acronym_follows(text: &str, term: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("").trim_start();
+    rest.strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .is_some_and(|(inside, _)| {
+            let inside = inside.trim_matches(|c: char| matches!(c, '"' | '“' | '”'));
+            inside.len() >= 2 && inside == initials(term)
+        })
+}
+
 /// Whether a definition sharing a word with the use follows it in the same sentence, close
 /// by: in `the Lease Agreement we have sent (the "Lease")` the capitalised words are what
 /// the definition names (but "affected by the Incident (the "Action")" uses a term inside
@@ -763,6 +775,7 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             if defined_variants.contains_key(term)
                 || defined_acronyms.contains(initials(term).as_str())
                 || defined_just_after(&defs, index, &block.text, term, term_match.end())
+                || acronym_follows(&block.text, term, term_match.end())
             {
                 continue;
             }
@@ -1104,6 +1117,7 @@ mod tests {
                 "Please read it with the Conditional Fee Agreement we have sent (the \"CFA\").",
                 "What you owe is in the Conditional Fee Agreement.",
                 "Read the Lease Agreement we have sent you (the \"Lease\").",
+                "We will file the Labor Condition Application (LCA) with the Department of Labor.",
             ],
             &[],
         );

@@ -33,7 +33,7 @@ pub const BUILTIN_FRAGMENTS: &[(&str, &str)] = &[
     ),
     (
         "percent",
-        r"(?:(?:{digits}\s*[½⅓⅔¼¾]?|{number-words})\s*(?:%|per\s?cent\b|percent\b)|\b(?:one|two)[\s-](?:half|third|thirds|quarter|quarters)\b)",
+        r"(?:(?:{digits}(?:[\s-]+[1-3]/[2-4])?\s*[½⅓⅔¼¾]?|{number-words})\s*(?:%|per\s?cent\b|percent\b)|\b(?:one|two)[\s-](?:half|third|thirds|quarter|quarters)\b)",
     ),
     (
         "currency-marker",
@@ -895,8 +895,15 @@ mod tests {
         ] {
             assert!(matches("^{duration}$", t), "{t}");
         }
-        for t in ["33%", "33⅓%", "25 per cent", "one-third", "twenty percent"] {
-            assert!(matches("{percent}", t), "{t}");
+        for t in [
+            "33%",
+            "33⅓%",
+            "33 1/3%",
+            "25 per cent",
+            "one-third",
+            "twenty percent",
+        ] {
+            assert!(matches("^{percent}$", t), "{t}");
         }
         assert!(matches("{name}", "Priya Singh"));
         assert!(!matches("^{name}$", "priya singh"));
