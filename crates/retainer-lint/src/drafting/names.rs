@@ -413,7 +413,84 @@ fn organisations(doc: &Document) -> Vec<Finding> {
     }
     out.extend(misspelt_parties(doc, &mentions, &first_of, &counts));
     out.extend(drifted_parties(doc, &mentions, &first_of, &counts));
+    out.extend(joined_parties(doc, &mentions));
     out
+}
+
+/// A defined party's name words written joined by "&" or "and" and without the suffix ("I
+/// instruct Ashdown & Pryce" where the firm is "Ashdown Pryce LLP"): a form the suffix-based
+/// mentions never see.
+fn joined_parties(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut seen: HashSet<&[String]> = HashSet::new();
+    for party in mentions.iter().filter(|m| defined_here(doc, m)) {
+        let plain = party.key.iter().all(|w| w != "&" && w != "and");
+        if party.key.len() < 2 || !plain || !seen.insert(party.key.as_slice()) {
+            continue;
+        }
+        let Some(party_text) = doc
+            .blocks
+            .get(party.block)
+            .map(|b| slice(&b.text, party.range.clone()))
+        else {
+            continue;
+        };
+        for (index, block) in prose(doc) {
+            let toks = tokens(&block.text);
+            for start in 0..toks.len() {
+                let Some(end) = joined_at(&toks, start, &party.key) else {
+                    continue;
+                };
+                let (Some(first), Some(last)) = (toks.get(start), toks.get(end)) else {
+                    continue;
+                };
+                // "Ashdown & Pryce LLP" is a suffixed mention, compared elsewhere.
+                if toks
+                    .get(end + 1)
+                    .is_some_and(|t| suffix_of(t.text).is_some())
+                {
+                    continue;
+                }
+                let range = first.start..last.end;
+                let written = slice(&block.text, range.clone());
+                out.push(
+                    Finding::new(
+                        index,
+                        range,
+                        format!("\"{written}\" does not match the name of the party defined as \"{party_text}\"; use one form throughout"),
+                    )
+                    .with_related(party.block, party.range.clone(), format!("\"{party_text}\" defined here"))
+                    .with_suggestion(party_text.to_string()),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Where a run of tokens starting at `start` spells `key`'s words (capitalised) with "&" or
+/// "and" between at least two of them; the index of its last token.
+fn joined_at(toks: &[Token<'_>], start: usize, key: &[String]) -> Option<usize> {
+    let mut at = start;
+    let mut joined = false;
+    for (n, word) in key.iter().enumerate() {
+        if n > 0 {
+            if toks
+                .get(at)
+                .is_some_and(|t| t.text == "&" || t.text == "and")
+            {
+                joined = true;
+                at += 1;
+            }
+        }
+        let t = toks.get(at)?;
+        let capitalised = t.text.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised || bare(t.text).to_lowercase() != *word {
+            return None;
+        }
+        at += 1;
+    }
+    joined.then_some(at - 1)
 }
 
 /// Groups of a party (defined, or in the letter's opening or page furniture) whose name
@@ -1167,6 +1244,14 @@ mod tests {
                 "If Sunridge Hospitality Inc. disagrees, call us.",
             ],
             &["1:Sunridge Hospitality Inc."],
+        );
+        // The firm's words joined by "&" and without the suffix.
+        check(
+            &[
+                "This letter confirms that Ashdown Pryce LLP (\"we\" or \"us\") will act for you.",
+                "I instruct Ashdown & Pryce on these terms.",
+            ],
+            &["1:Ashdown & Pryce"],
         );
         // Another name where only the client can stand: left over from another letter.
         check(

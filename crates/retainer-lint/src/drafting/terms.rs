@@ -184,6 +184,7 @@ const DOCUMENT_HEADS: &[&str] = &[
     "Schedule",
     "Statement",
     "Memorandum",
+    "Document",
     "Documents",
 ];
 
@@ -1037,8 +1038,13 @@ mod tests {
             &[
                 "We will send the Deliverables to you for review.",
                 "You agree to review the Transaction Documents carefully.",
+                "The work is set out in more detail in the Scope Document.",
             ],
-            &["0:the Deliverables", "1:the Transaction Documents"],
+            &[
+                "0:the Deliverables",
+                "1:the Transaction Documents",
+                "2:the Scope Document",
+            ],
         );
         check(
             undefined_terms,

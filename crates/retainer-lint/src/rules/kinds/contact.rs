@@ -308,6 +308,58 @@ fn paragraphs_and_rows(doc: &Document) -> Vec<String> {
 }
 
 /// True when `text` has a phone number or an email address.
+/// The lower-cased domain of the email address at `span`.
+fn email_domain(text: &str, span: &Range<usize>) -> Option<String> {
+    let address = text.get(span.clone())?;
+    let (_, domain) = address.rsplit_once('@')?;
+    Some(domain.to_ascii_lowercase())
+}
+
+/// The domains of the well-formed email addresses anywhere in the letter.
+fn email_domains(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (_, block) in doc.prose() {
+        for e in find_emails(&block.text).into_iter().filter(|e| e.valid) {
+            if let Some(d) = email_domain(&block.text, &e.span) {
+                if !out.contains(&d) {
+                    out.push(d);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether `longer` is `shorter` with more labels after it and `shorter` does not end in a
+/// top-level domain: "firm.example.org" extends "firm.example", so an address at
+/// "firm.example" beside the firm's others at "firm.example.org" has lost its top-level
+/// domain; "example.com" beside "example.com.au" is another domain.
+fn extends(longer: &str, shorter: &str) -> bool {
+    let last = shorter.rsplit('.').next().unwrap_or("");
+    let top_level = last.len() == 2
+        || matches!(
+            last,
+            "com"
+                | "org"
+                | "net"
+                | "edu"
+                | "gov"
+                | "mil"
+                | "int"
+                | "info"
+                | "biz"
+                | "law"
+                | "legal"
+                | "io"
+                | "app"
+                | "dev"
+        );
+    !top_level
+        && longer
+            .strip_prefix(shorter)
+            .is_some_and(|rest| rest.starts_with('.') && rest.len() > 1)
+}
+
 fn has_contact(text: &str) -> bool {
     !find_emails(text).is_empty() || !find_phones(text).is_empty()
 }
@@ -433,10 +485,13 @@ impl Check for Contact {
             }
             return;
         }
+        let domains = email_domains(scan.doc);
         for (b, block) in scan.doc.prose() {
             let mut bad: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
             for e in find_emails(&block.text) {
-                if !e.valid {
+                let truncated = email_domain(&block.text, &e.span)
+                    .is_some_and(|d| domains.iter().any(|other| extends(other, &d)));
+                if !e.valid || truncated {
                     bad.push((e.span, "email address"));
                 }
             }
