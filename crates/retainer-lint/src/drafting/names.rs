@@ -474,14 +474,13 @@ fn joined_at(toks: &[Token<'_>], start: usize, key: &[String]) -> Option<usize> 
     let mut at = start;
     let mut joined = false;
     for (n, word) in key.iter().enumerate() {
-        if n > 0 {
-            if toks
+        if n > 0
+            && toks
                 .get(at)
                 .is_some_and(|t| t.text == "&" || t.text == "and")
-            {
-                joined = true;
-                at += 1;
-            }
+        {
+            joined = true;
+            at += 1;
         }
         let t = toks.get(at)?;
         let capitalised = t.text.chars().next().is_some_and(char::is_uppercase);
