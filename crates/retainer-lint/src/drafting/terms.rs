@@ -93,6 +93,7 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Appeal",
     "Settlement",
     "Recovery",
+    "Proceeds",
     "Judgment",
     "Lease",
     "Premises",
@@ -714,12 +715,21 @@ fn defined_just_after(
     term: &str,
     end: usize,
 ) -> bool {
+    // A name of two words or more with the definition right after it is in apposition: "the
+    // Northgate Engineering Pension Plan (the "Scheme")".
+    let apposition = |d: &Definition| {
+        term.split_whitespace().count() >= 2
+            && text
+                .get(end..d.range.start)
+                .is_some_and(|gap| gap.trim_start().starts_with('(') && gap.len() <= 8)
+    };
     defs.iter().any(|d| {
         d.block == block
-            && d.term
-                .split_whitespace()
-                .any(|w| term.split_whitespace().any(|u| u == w))
             && d.range.start > end
+            && (apposition(d)
+                || d.term
+                    .split_whitespace()
+                    .any(|w| term.split_whitespace().any(|u| u == w)))
             && d.range.start - end <= 80
             && text
                 .get(end..d.range.start)
@@ -1039,11 +1049,13 @@ mod tests {
                 "We will send the Deliverables to you for review.",
                 "You agree to review the Transaction Documents carefully.",
                 "The work is set out in more detail in the Scope Document.",
+                "We deduct our fee from the Settlement Proceeds.",
             ],
             &[
                 "0:the Deliverables",
                 "1:the Transaction Documents",
                 "2:the Scope Document",
+                "3:the Settlement Proceeds",
             ],
         );
         check(
@@ -1124,6 +1136,7 @@ mod tests {
                 "What you owe is in the Conditional Fee Agreement.",
                 "Read the Lease Agreement we have sent you (the \"Lease\").",
                 "We will file the Labor Condition Application (LCA) with the Department of Labor.",
+                "Your husband's pension, the Northgate Engineering Pension Plan (the \"Scheme\"), is shared.",
             ],
             &[],
         );
