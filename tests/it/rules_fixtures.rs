@@ -524,19 +524,24 @@ fn holdout24_letters_recall_and_precision() {
 /// The twenty-fifth held-out set (`fixtures/holdout25/`), written on 2026-12-03 (session 7) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 66/70 found, 6 false errors/warnings (two of the three clean letters
-/// clean), rules as of `531d283`. Not yet studied: no floor until it is.
+/// clean), rules as of `531d283`. Its misses and false findings were then studied (68/69,
+/// none false, is the floor now; still missed: `shareholder-exit-sk`'s billing.frequency, whose 'periodically' is hidden by an account sent for each
+/// withdrawal from trust).
 #[test]
 fn holdout25_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout25");
-    eprintln!("holdout25: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 68, "holdout25 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout25: {false_pos} false positives");
 }
 
 /// The twenty-sixth held-out set (`fixtures/holdout26/`), written on 2026-12-03 (session 7) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 65/70 found, 8 false errors/warnings (none of the three clean letters
-/// clean), rules as of `531d283`. Not yet studied: no floor until it is.
+/// clean), rules as of `531d283`. Its misses and false findings were then studied (69/70,
+/// none false, is the floor now; still missed: `solar-lease-ca`'s response.limit, a reply time in a table row with no subject).
 #[test]
 fn holdout26_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout26");
-    eprintln!("holdout26: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 69, "holdout26 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout26: {false_pos} false positives");
 }

@@ -94,6 +94,8 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Settlement",
     "Recovery",
     "Proceeds",
+    "Benefit",
+    "Benefits",
     "Judgment",
     "Lease",
     "Premises",

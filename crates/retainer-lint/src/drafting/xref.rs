@@ -73,7 +73,7 @@ static ENACTMENT_JUST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ENACTMENT_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:section|s\.|rule|regulation)\s+\d+\w*(?:\([^)]*\))*\s+of\s+the\s+(?:[A-Z][\w\x27’-]*\s+){0,6}(?:Act|Law|Code|Rules|Regulations)\b")
+    Regex::new(r"\b(?:section|s\.|rule|regulation)\s+\d+\w*(?:\([^)]*\))*\s+of\s+the\s+(?:[A-Z][\w\x27’-]*\s+){0,6}(?:Act|Law|Code|Rules|Regulations|Charter|Constitution|Convention|Treaty)\b")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
@@ -503,7 +503,9 @@ fn schedule_refs(index: usize, text: &str, targets: &Targets, out: &mut Vec<Find
         {
             continue;
         }
-        if is_external(text, all.start(), all.end(), targets) || sent_separately(text, all.range())
+        if is_external(text, all.start(), all.end(), targets)
+            || sent_separately(text, all.range())
+            || of_another_document(text, all.end(), targets)
         {
             continue;
         }
@@ -673,6 +675,13 @@ mod tests {
         check(
             &with(&[(
                 P,
+                "Whether the search breached section 8 of the Canadian Charter of Rights and Freedoms and whether evidence should be excluded under section 24(2).",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[(
+                P,
                 "We will advise on the north half of Section 12-34-05-W3 and section 9-12-30, and on the Partnership Act 1890, including section 44.",
             )]),
             &[],
@@ -684,6 +693,8 @@ mod tests {
                     "Their solicitors sent you a draft settlement agreement (the \"Agreement\").",
                 ),
                 (P, "They offer, in clause 12 of the Agreement, to pay £750."),
+                (P, "The rates are in Schedule A of the Agreement."),
+                (P, "Please sign this agreement and return it."),
             ]),
             &[],
         );
