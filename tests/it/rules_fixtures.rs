@@ -549,19 +549,26 @@ fn holdout26_letters_recall_and_precision() {
 /// The twenty-seventh held-out set (`fixtures/holdout27/`), written on 2026-12-03 (session 7) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 65/69 found, 2 false errors/warnings (two of the three clean letters
-/// clean), rules as of `d1643ac`. Not yet studied: no floor until it is.
+/// clean), rules as of `d1643ac`. Partly studied at the end of session 7 (65/69, 1 false, is
+/// the floor; still missed: an '&' firm name on a signature line that runs into the signer's name, an
+/// outcome promise ('we will get Atlas to pay your full repair costs') and a vague phrase beside a
+/// duration (Markdown and DOCX); still false: fees.disbursements on 'add it to our bill').
 #[test]
 fn holdout27_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout27");
-    eprintln!("holdout27: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 65, "holdout27 recall {found}/{seeded}");
+    assert!(false_pos <= 1, "holdout27: {false_pos} false positives");
 }
 
 /// The twenty-eighth held-out set (`fixtures/holdout28/`), written on 2026-12-03 (session 7) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 71/72 found, 3 false errors/warnings (two of the three clean letters
-/// clean), rules as of `d1643ac`. Not yet studied: no floor until it is.
+/// clean), rules as of `d1643ac`. Partly studied at the end of session 7 (71/72, 2 false, is
+/// the floor; still missed: an '&' firm name on a signature line; still false: 'Appendix FM' of the
+/// Immigration Rules and a venue's quoted "non-refundable deposit").
 #[test]
 fn holdout28_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout28");
-    eprintln!("holdout28: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 71, "holdout28 recall {found}/{seeded}");
+    assert!(false_pos <= 2, "holdout28: {false_pos} false positives");
 }
