@@ -11,7 +11,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
@@ -237,12 +238,22 @@ fn ascii_word_boundaries(source: &str) -> String {
     out
 }
 
-fn builder(source: &str) -> RegexBuilder {
-    let mut b = RegexBuilder::new(source);
-    b.case_insensitive(true)
-        .size_limit(64 << 20)
-        .dfa_size_limit(8 << 20);
-    b
+/// Compile one pattern. The regex's own literal prefilters are turned off: a pattern only
+/// runs on a block where the anchor index has already found one of its literals, so they
+/// would rarely skip anything, and extracting literals from case-folded alternations (for
+/// the prefix, suffix and inner prefilters) was half the cost of compiling a pattern, itself
+/// most of the cost of linting one letter in a fresh process (BENCHMARKS.md).
+fn compile_regex(source: &str) -> Result<Regex, Box<meta::BuildError>> {
+    Regex::builder()
+        .syntax(syntax::Config::new().case_insensitive(true))
+        .configure(
+            Regex::config()
+                .auto_prefilter(false)
+                .nfa_size_limit(Some(64 << 20))
+                .hybrid_cache_capacity(8 << 20),
+        )
+        .build(source)
+        .map_err(Box::new)
 }
 
 /// Most literals one pattern may be indexed under.
@@ -436,7 +447,7 @@ impl PatternSetBuilder {
             return Ok(());
         };
         if slot.is_none() {
-            let regex = builder(source).build().map_err(|e| PatternError {
+            let regex = compile_regex(source).map_err(|e| PatternError {
                 pattern: pattern.to_string(),
                 reason: regex_reason(&e),
             })?;
@@ -507,19 +518,14 @@ fn syntax_reason(e: &regex_syntax::Error) -> String {
         .unwrap_or(full)
 }
 
-fn regex_reason(e: &regex::Error) -> String {
-    match e {
-        regex::Error::Syntax(s) => s
-            .lines()
-            .filter(|l| l.starts_with("error:"))
-            .map(|l| l.trim_start_matches("error:").trim().to_string())
-            .next()
-            .unwrap_or_else(|| s.clone()),
-        regex::Error::CompiledTooBig(n) => {
-            format!("the pattern is too large once compiled (over {n} bytes)")
-        }
-        other => other.to_string(),
+fn regex_reason(e: &meta::BuildError) -> String {
+    if let Some(s) = e.syntax_error() {
+        return syntax_reason(s);
     }
+    if let Some(n) = e.size_limit() {
+        return format!("the pattern is too large once compiled (over {n} bytes)");
+    }
+    e.to_string()
 }
 
 /// A set of pattern ids, one bit each.
@@ -613,7 +619,7 @@ impl PatternSet {
 
     fn regex(&self, id: PatternId) -> Option<&Regex> {
         self.regexes.get(id).and_then(|cell| {
-            cell.get_or_init(|| builder(self.sources.get(id)?).build().ok())
+            cell.get_or_init(|| compile_regex(self.sources.get(id)?).ok())
                 .as_ref()
         })
     }
@@ -639,18 +645,27 @@ impl PatternSet {
     /// group's words when it took part in the match (`(?P<at>\bsoon\b)(?:[^a]|$)` points at
     /// "soon", not at what follows it), else the whole match.
     pub fn find_all(&self, id: PatternId, text: &str) -> Vec<Range<usize>> {
-        match self.regex(id) {
-            Some(re) if re.capture_names().any(|n| n == Some("at")) => re
-                .captures_iter(text)
-                .filter_map(|c| c.name("at").or_else(|| c.get(0)).map(|m| m.range()))
-                .filter(|r| !r.is_empty())
-                .collect(),
-            Some(re) => re
-                .find_iter(text)
+        let Some(re) = self.regex(id) else {
+            return Vec::new();
+        };
+        let reports_at = re
+            .group_info()
+            .to_index(regex_automata::PatternID::ZERO, "at")
+            .is_some();
+        if reports_at {
+            re.captures_iter(text)
+                .filter_map(|c| {
+                    c.get_group_by_name("at")
+                        .or_else(|| c.get_match().map(|m| m.span()))
+                })
                 .map(|m| m.range())
                 .filter(|r| !r.is_empty())
-                .collect(),
-            None => Vec::new(),
+                .collect()
+        } else {
+            re.find_iter(text)
+                .map(|m| m.range())
+                .filter(|r| !r.is_empty())
+                .collect()
         }
     }
 
