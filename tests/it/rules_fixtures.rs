@@ -549,46 +549,52 @@ fn holdout26_letters_recall_and_precision() {
 /// The twenty-seventh held-out set (`fixtures/holdout27/`), written on 2026-12-03 (session 7) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 65/69 found, 2 false errors/warnings (two of the three clean letters
-/// clean), rules as of `d1643ac`. Partly studied at the end of session 7 (65/69, 1 false, is
-/// the floor; still missed: an '&' firm name on a signature line that runs into the signer's name, an
-/// outcome promise ('we will get Atlas to pay your full repair costs') and a vague phrase beside a
-/// duration (Markdown and DOCX); still false: fees.disbursements on 'add it to our bill').
+/// clean), rules as of `d1643ac`. Studied in sessions 7 and 8 (67/69, none false, is the floor;
+/// still missed: an '&' firm name on a signature line that runs into the signer's name, and an
+/// outcome promise ('we will get Atlas to pay your full repair costs')).
 #[test]
 fn holdout27_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout27");
-    assert!(found >= 65, "holdout27 recall {found}/{seeded}");
-    assert!(false_pos <= 1, "holdout27: {false_pos} false positives");
+    assert!(found >= 67, "holdout27 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout27: {false_pos} false positives");
 }
 
 /// The twenty-eighth held-out set (`fixtures/holdout28/`), written on 2026-12-03 (session 7) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 71/72 found, 3 false errors/warnings (two of the three clean letters
-/// clean), rules as of `d1643ac`. Partly studied at the end of session 7 (71/72, 2 false, is
-/// the floor; still missed: an '&' firm name on a signature line; still false: 'Appendix FM' of the
-/// Immigration Rules and a venue's quoted "non-refundable deposit").
+/// clean), rules as of `d1643ac`. Studied in sessions 7 and 8 (71/72, none false, is the floor;
+/// still missed: an '&' firm name on a signature line).
 #[test]
 fn holdout28_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout28");
     assert!(found >= 71, "holdout28 recall {found}/{seeded}");
-    assert!(false_pos <= 2, "holdout28: {false_pos} false positives");
+    assert!(false_pos == 0, "holdout28: {false_pos} false positives");
 }
 
 /// The twenty-ninth held-out set (`fixtures/holdout29/`), written on 2026-12-03 (session 8) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 65/70 found, 8 false errors/warnings (one of the three clean letters clean), rules as of
-/// `a58fdd1`. Not yet studied: no floor until it is.
+/// `a58fdd1`. Then studied (68/70, none false, is the floor; still missed: "the Prize Fund",
+/// used once and never defined, whose head word "Fund" is left out of the defined-term nouns
+/// because regulators' funds ("the Compensation Fund") are proper names; and an assistant,
+/// Rosa, with no topics when a paralegal named earlier has some: the rule asks that the
+/// letter say what its assistant helps with, and checking every person named in a support
+/// role made six false findings in earlier sets: trainees listed with a rate, "California
+/// Secretary" of State).
 #[test]
 fn holdout29_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout29");
-    eprintln!("holdout29: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 68, "holdout29 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout29: {false_pos} false positives");
 }
 
 /// The thirtieth held-out set (`fixtures/holdout30/`), written on 2026-12-03 (session 8) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 69/72 found, 10 false errors/warnings (two of the three clean letters clean), rules as of
-/// `a58fdd1`. Not yet studied: no floor until it is.
+/// `a58fdd1`. Then studied (72/72, none false, is the floor).
 #[test]
 fn holdout30_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout30");
-    eprintln!("holdout30: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 72, "holdout30 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout30: {false_pos} false positives");
 }

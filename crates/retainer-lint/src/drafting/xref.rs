@@ -96,9 +96,11 @@ static INLINE_LETTER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
+/// "Schedule A", "Appendix 2", "Exhibit IV". Two or more letters that are not a roman numeral
+/// name another instrument's part ("paragraph EX.1 of Appendix FM" of the Immigration Rules).
 static SCHEDULE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i:\b(?P<kw>schedules?|appendix|appendices|exhibits?|annex(?:ure)?s?|attachments?))\s+["“]?(?P<id>[A-Z]{1,2}|\d{1,3})\b["”]?"#,
+        r#"(?i:\b(?P<kw>schedules?|appendix|appendices|exhibits?|annex(?:ure)?s?|attachments?))\s+["“]?(?P<id>[A-Z]|[IVX]{2,4}|\d{1,3})\b["”]?"#,
     )
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
@@ -649,6 +651,14 @@ mod tests {
         ];
         check(&qa, &["2:question 12"]);
         check(&with(&[(P, "Answer question 12 of the intake form.")]), &[]);
+        check(
+            &with(&[(P, "You may rely on paragraph EX.1 of Appendix FM instead.")]),
+            &[],
+        );
+        check(
+            &with(&[(P, "Our rates are in Exhibit IV.")]),
+            &["6:Exhibit IV"],
+        );
     }
 
     #[test]
