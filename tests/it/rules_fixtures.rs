@@ -602,19 +602,23 @@ fn holdout30_letters_recall_and_precision() {
 /// The thirty-first held-out set (`fixtures/holdout31/`), written on 2026-12-03 (session 8) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 71/72 found, 8 false errors/warnings (one of the three clean letters clean), rules as of
-/// `91fbe55`. Not yet studied: no floor until it is.
+/// `91fbe55`. Then studied (71/72, none false, is the floor; still missed: `probate-bond-ny`'s
+/// disputes.route, where the letter says the fees "may be reviewed by the Court" as an estate
+/// expense, which the rule reads as a route to have a bill reviewed).
 #[test]
 fn holdout31_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout31");
-    eprintln!("holdout31: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 71, "holdout31 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout31: {false_pos} false positives");
 }
 
 /// The thirty-second held-out set (`fixtures/holdout32/`), written on 2026-12-03 (session 8) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 63/69 found, 6 false errors/warnings (all three clean letters clean), rules as of `91fbe55`.
-/// Not yet studied: no floor until it is.
+/// Then studied (69/69, none false, is the floor).
 #[test]
 fn holdout32_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout32");
-    eprintln!("holdout32: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 69, "holdout32 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout32: {false_pos} false positives");
 }

@@ -1,5 +1,5 @@
 //! Snapshots of every finding on every fixture letter (`fixtures/letters/`, `fixtures/holdout/`,
-//! `fixtures/holdout2/` to `fixtures/holdout30/`), one file per letter under `tests/it/snapshots/`. The expected files
+//! `fixtures/holdout2/` to `fixtures/holdout32/`), one file per letter under `tests/it/snapshots/`. The expected files
 //! beside the letters say which findings must and must not appear (see `rules_fixtures.rs`);
 //! these pin everything else: the exact words each finding points at, its message, the
 //! info-level findings, and the order. A change to a rule shows here as a diff to review
@@ -215,4 +215,14 @@ fn findings_on_holdout29_letters() {
 #[test]
 fn findings_on_holdout30_letters() {
     snapshot_dir("holdout30");
+}
+
+#[test]
+fn findings_on_holdout31_letters() {
+    snapshot_dir("holdout31");
+}
+
+#[test]
+fn findings_on_holdout32_letters() {
+    snapshot_dir("holdout32");
 }

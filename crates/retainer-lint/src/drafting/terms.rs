@@ -170,7 +170,14 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Territory",
     "Supplier",
     "Distributor",
+    "Hearing",
+    "Policy",
 ];
+
+/// Last words that make a phrase of three or more capitalised words a public scheme's name,
+/// not a term of the letter: "the Accommodation Payment Guarantee Scheme", "the Canada
+/// Pension Plan" ("the Pension Scheme" is still a term to define).
+const PROGRAMME_HEADS: &[&str] = &["Scheme", "Schemes", "Plan", "Program", "Programme"];
 
 /// Last words that make a capitalised phrase of several words the name of a document the letter
 /// relies on, which it should define: "the Shareholders' Agreement", "the Facility Letter".
@@ -853,11 +860,15 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
                     .next_back()
                     .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
             });
+            let programme = words.len() >= 3 && PROGRAMME_HEADS.contains(&head);
             let names_a_document = (words.len() > 1 || head != last)
+                && !programme
                 && (DOCUMENT_HEADS.contains(&head) || DEFINED_TERM_HEADS.contains(&head))
                 && !runs_on
                 && !after_of;
-            if near.is_none() && !DEFINED_TERM_HEADS.contains(&term) && !names_a_document {
+            if programme
+                || (near.is_none() && !DEFINED_TERM_HEADS.contains(&term) && !names_a_document)
+            {
                 continue;
             }
             let key = term.to_string();
@@ -1059,6 +1070,16 @@ mod tests {
                 "2:the Scope Document",
                 "3:the Settlement Proceeds",
             ],
+        );
+        check(
+            undefined_terms,
+            &[
+                "We will represent you at the Hearing.",
+                "The Policy limits will matter to your recovery.",
+                "The balance is protected by the Accommodation Payment Guarantee Scheme.",
+                "Your savings are in the Pension Scheme.",
+            ],
+            &["0:the Hearing", "1:The Policy", "3:the Pension Scheme"],
         );
         check(
             undefined_terms,
