@@ -172,6 +172,10 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Distributor",
     "Hearing",
     "Policy",
+    "Waiver",
+    "Release",
+    "Compound",
+    "Easement",
 ];
 
 /// Last words that make a phrase of three or more capitalised words a public scheme's name,
@@ -1078,8 +1082,14 @@ mod tests {
                 "The Policy limits will matter to your recovery.",
                 "The balance is protected by the Accommodation Payment Guarantee Scheme.",
                 "Your savings are in the Pension Scheme.",
+                "Our view is that the Waiver does not cover this.",
             ],
-            &["0:the Hearing", "1:The Policy", "3:the Pension Scheme"],
+            &[
+                "0:the Hearing",
+                "1:The Policy",
+                "3:the Pension Scheme",
+                "4:the Waiver",
+            ],
         );
         check(
             undefined_terms,

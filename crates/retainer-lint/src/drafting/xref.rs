@@ -40,6 +40,35 @@ fn of_another_document(text: &str, end: usize, targets: &Targets) -> bool {
     (1..=name.len()).any(|n| targets.other_documents.contains(&name[..n].join(" ")))
 }
 
+/// A capitalised document other than the letter: "the Supply Agreement", "The Lease".
+static OTHER_DOCUMENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^\w])(?:[Tt]he|[Yy]our|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Agreement|Lease|Contract|Policy|Deed|Licence|License|Terms|Plan|Will|Trust Deed|Declaration)\b",
+    )
+    .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// "The Supply Agreement also has a notice of dispute clause (clause 14.2)": a clause of
+/// another document, named in brackets after the words that describe it.
+fn glosses_another_documents_clause(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let Some(lead) = before.strip_suffix('(') else {
+        return false;
+    };
+    let lead = lead.trim_end();
+    let describes_a_clause = lead
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "clause" | "clauses" | "provision" | "provisions" | "term" | "terms" | "condition"
+            )
+        });
+    let sentence = lead.rsplit(['.', '!', '?']).next().unwrap_or(lead);
+    describes_a_clause && OTHER_DOCUMENT_NAME.is_match(sentence)
+}
+
 /// "Section 12-34-05-W3": a Western Canadian legal land description (section, township,
 /// range, meridian), or any code of three or more hyphen-joined numbers, is no reference.
 fn is_land_description(text: &str, nums: Range<usize>) -> bool {
@@ -280,6 +309,7 @@ fn section_refs(
         if is_external(text, kw.start(), nums.end(), targets)
             || is_land_description(text, nums.range())
             || of_another_document(text, nums.end(), targets)
+            || glosses_another_documents_clause(text, all.start())
         {
             continue;
         }
@@ -651,6 +681,17 @@ mod tests {
         ];
         check(&qa, &["2:question 12"]);
         check(&with(&[(P, "Answer question 12 of the intake form.")]), &[]);
+        check(
+            &with(&[(
+                P,
+                "The Supply Agreement also has a 30-day notice of dispute clause (clause 14.2).",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[(P, "Our fees are described in the fee clause (clause 7).")]),
+            &["6:clause 7"],
+        );
         check(
             &with(&[(P, "You may rely on paragraph EX.1 of Appendix FM instead.")]),
             &[],
