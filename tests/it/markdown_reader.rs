@@ -431,3 +431,16 @@ fn random_bytes_never_panic() {
         }
     }
 }
+
+#[test]
+fn angle_bracket_placeholders_are_words_and_html_tags_are_not() {
+    let doc = md("Our reference: <<Matter No>> for <Client Name>, <u>underlined</u> <span class=\"x\">text</span>.\n");
+    let got = kinds_texts(&doc);
+    assert_eq!(
+        got,
+        pairs(&[(
+            "paragraph",
+            "Our reference: <<Matter No>> for <Client Name>, underlined text."
+        )])
+    );
+}

@@ -176,12 +176,22 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Release",
     "Compound",
     "Easement",
+    "Notice",
+    "Amount",
 ];
 
-/// Last words that make a phrase of three or more capitalised words a public scheme's name,
-/// not a term of the letter: "the Accommodation Payment Guarantee Scheme", "the Canada
-/// Pension Plan" ("the Pension Scheme" is still a term to define).
-const PROGRAMME_HEADS: &[&str] = &["Scheme", "Schemes", "Plan", "Program", "Programme"];
+/// Last words that make a phrase of three or more capitalised words the name of a public
+/// scheme or an official form, not a term of the letter: "the Accommodation Payment
+/// Guarantee Scheme", "the Canada Pension Plan", "the Court Attendance Notice" ("the Pension
+/// Scheme" and "the Increase Notice" are still terms to define).
+const PROGRAMME_HEADS: &[&str] = &[
+    "Scheme",
+    "Schemes",
+    "Plan",
+    "Program",
+    "Programme",
+    "Notice",
+];
 
 /// Last words that make a capitalised phrase of several words the name of a document the letter
 /// relies on, which it should define: "the Shareholders' Agreement", "the Facility Letter".
@@ -1083,12 +1093,15 @@ mod tests {
                 "The balance is protected by the Accommodation Payment Guarantee Scheme.",
                 "Your savings are in the Pension Scheme.",
                 "Our view is that the Waiver does not cover this.",
+                "The home relies on the Increase Notice.",
+                "Bring the Court Attendance Notice with you.",
             ],
             &[
                 "0:the Hearing",
                 "1:The Policy",
                 "3:the Pension Scheme",
                 "4:the Waiver",
+                "5:the Increase Notice",
             ],
         );
         check(

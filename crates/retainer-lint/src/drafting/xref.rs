@@ -538,6 +538,7 @@ fn schedule_refs(index: usize, text: &str, targets: &Targets, out: &mut Vec<Find
         if is_external(text, all.start(), all.end(), targets)
             || sent_separately(text, all.range())
             || of_another_document(text, all.end(), targets)
+            || part_of_a_named_document(text, all.start())
         {
             continue;
         }
@@ -561,6 +562,22 @@ fn schedule_refs(index: usize, text: &str, targets: &Targets, out: &mut Vec<Find
             ),
         ));
     }
+}
+
+/// "review the current licence, its plan and the conditions in Annex 2": earlier in the
+/// sentence the letter names another document (a licence, lease, contract, policy...) whose
+/// schedule or annex this is.
+static NAMED_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:the|its|their|your|his|her|current|existing|draft|proposed|new)\s+(?:[\w'’-]+\s+){0,2}?(?:licen[cs]e|lease|contract|agreement|policy|deed|permit|order|constitution|by-?laws|planning permission|consent)\b",
+    )
+    .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+fn part_of_a_named_document(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let sentence = before.rsplit(['.', '!', '?', ';']).next().unwrap_or(before);
+    NAMED_DOCUMENT.is_match(sentence)
 }
 
 /// "enclosed separately", "under separate cover", "previously provided": the reference is to
@@ -681,6 +698,13 @@ mod tests {
         ];
         check(&qa, &["2:question 12"]);
         check(&with(&[(P, "Answer question 12 of the intake form.")]), &[]);
+        check(
+            &with(&[(
+                P,
+                "We will review the current licence, its plan and the conditions in Annex 2.",
+            )]),
+            &[],
+        );
         check(
             &with(&[(
                 P,

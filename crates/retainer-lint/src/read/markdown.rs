@@ -355,8 +355,14 @@ impl<'a> Reader<'a> {
             if let Some((_, plain)) = self.target.as_mut() {
                 plain.line_break(range);
             }
+            return Ok(());
         }
-        // Other inline tags (`<u>`, `<span>`) are markup, not words.
+        // Other inline tags (`<u>`, `<span>`) are markup, not words. A "tag" that is no HTML
+        // element (`<<Matter No>>`, `<Client Name>`) is a template's placeholder: words.
+        if !is_html_tag(html) {
+            let view = self.view;
+            self.ensure_target().aligned(html, view, range);
+        }
         Ok(())
     }
 
@@ -590,4 +596,114 @@ fn unquote(value: &str, at: usize) -> (&str, usize) {
         }
     }
     (value, at)
+}
+
+/// HTML elements a Markdown letter may use inline; anything else between angle brackets is
+/// text.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "big",
+    "br",
+    "cite",
+    "code",
+    "data",
+    "del",
+    "dfn",
+    "em",
+    "font",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "tt",
+    "u",
+    "var",
+    "wbr",
+    "div",
+    "p",
+    "center",
+    "hr",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "details",
+    "summary",
+    "figure",
+    "figcaption",
+    "caption",
+    "col",
+    "colgroup",
+    "dl",
+    "dt",
+    "dd",
+    "label",
+    "input",
+    "button",
+    "select",
+    "option",
+    "textarea",
+    "form",
+    "iframe",
+    "video",
+    "audio",
+    "source",
+    "picture",
+    "svg",
+    "path",
+    "script",
+    "style",
+    "link",
+    "meta",
+];
+
+/// True when `html` (one inline HTML event) opens or closes an HTML element, or is a
+/// processing instruction, declaration or CDATA section.
+fn is_html_tag(html: &str) -> bool {
+    let Some(rest) = html.strip_prefix('<') else {
+        return false;
+    };
+    if rest.starts_with(['!', '?']) {
+        return true;
+    }
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    // Custom elements have a hyphen ("<my-widget>").
+    name.contains('-') || HTML_ELEMENTS.contains(&name.to_ascii_lowercase().as_str())
 }
