@@ -178,7 +178,23 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Easement",
     "Notice",
     "Amount",
+    "Vendors",
+    "Sellers",
+    "Buyers",
+    "Purchasers",
+    "Tenants",
+    "Landlords",
+    "Regulations",
 ];
+
+/// The rest of an enactment's name after a comma: "the Small Business, Enterprise and
+/// Employment Act 2015" is cut at the comma, and "the Small Business" is no term.
+static NAME_LIST_TO_ENACTMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^,\s+(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?){1,8}(?:Act|Regulations?|Rules|Code|Order)\b",
+    )
+    .unwrap_or_else(|_| unreachable!("static regex"))
+});
 
 /// Last words that make a phrase of three or more capitalised words the name of a public
 /// scheme or an official form, not a term of the letter: "the Accommodation Payment
@@ -867,7 +883,8 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             // follows "Office of the" is a proper name cut short, not a term.
             let runs_on = rest
                 .trim_start_matches(' ')
-                .starts_with(|c: char| c.is_uppercase());
+                .starts_with(|c: char| c.is_uppercase())
+                || NAME_LIST_TO_ENACTMENT.is_match(rest);
             let before = block.text.get(..whole.start()).unwrap_or("").trim_end();
             let after_of = before.strip_suffix(" of").is_some_and(|b| {
                 b.split_whitespace()
@@ -1095,6 +1112,8 @@ mod tests {
                 "Our view is that the Waiver does not cover this.",
                 "The home relies on the Increase Notice.",
                 "Bring the Court Attendance Notice with you.",
+                "The powers come from the Small Business, Enterprise and Employment Act 2015.",
+                "It depends on whether the Vendors settle early.",
             ],
             &[
                 "0:the Hearing",
@@ -1102,6 +1121,7 @@ mod tests {
                 "3:the Pension Scheme",
                 "4:the Waiver",
                 "5:the Increase Notice",
+                "8:the Vendors",
             ],
         );
         check(
