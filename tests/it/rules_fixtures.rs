@@ -693,19 +693,21 @@ fn holdout38_letters_recall_and_precision() {
 /// The thirty-ninth held-out set (`fixtures/holdout39/`), written on 2026-12-03 (session 8) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 68/71 found, 10 false errors/warnings (two of the three clean letters clean), rules as of
-/// `7f8e603`. Not yet studied: no floor until it is.
+/// `7f8e603`. Then studied (71/71, none false, is the floor).
 #[test]
 fn holdout39_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout39");
-    eprintln!("holdout39: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 71, "holdout39 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout39: {false_pos} false positives");
 }
 
 /// The fortieth held-out set (`fixtures/holdout40/`), written on 2026-12-03 (session 8) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 68/70 found, 3 false errors/warnings (two of the three clean letters clean), rules as of
-/// `7f8e603`. Not yet studied: no floor until it is.
+/// `7f8e603`. Then studied (70/70, none false, is the floor).
 #[test]
 fn holdout40_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout40");
-    eprintln!("holdout40: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 70, "holdout40 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout40: {false_pos} false positives");
 }

@@ -1,5 +1,5 @@
 //! Snapshots of every finding on every fixture letter (`fixtures/letters/`, `fixtures/holdout/`,
-//! `fixtures/holdout2/` to `fixtures/holdout38/`), one file per letter under `tests/it/snapshots/`. The expected files
+//! `fixtures/holdout2/` to `fixtures/holdout40/`), one file per letter under `tests/it/snapshots/`. The expected files
 //! beside the letters say which findings must and must not appear (see `rules_fixtures.rs`);
 //! these pin everything else: the exact words each finding points at, its message, the
 //! info-level findings, and the order. A change to a rule shows here as a diff to review
@@ -255,4 +255,14 @@ fn findings_on_holdout37_letters() {
 #[test]
 fn findings_on_holdout38_letters() {
     snapshot_dir("holdout38");
+}
+
+#[test]
+fn findings_on_holdout39_letters() {
+    snapshot_dir("holdout39");
+}
+
+#[test]
+fn findings_on_holdout40_letters() {
+    snapshot_dir("holdout40");
 }

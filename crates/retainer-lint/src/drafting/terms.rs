@@ -185,6 +185,8 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Tenants",
     "Landlords",
     "Regulations",
+    "Facility",
+    "Loss",
 ];
 
 /// The rest of an enactment's name after a comma: "the Small Business, Enterprise and
@@ -226,6 +228,7 @@ const DOCUMENT_HEADS: &[&str] = &[
     "Memorandum",
     "Document",
     "Documents",
+    "Terms",
 ];
 
 /// Last words that make a capitalised phrase an institution or an enactment, never a defined
@@ -1114,6 +1117,7 @@ mod tests {
                 "Bring the Court Attendance Notice with you.",
                 "The powers come from the Small Business, Enterprise and Employment Act 2015.",
                 "It depends on whether the Vendors settle early.",
+                "The Booking Terms limit the operator's liability.",
             ],
             &[
                 "0:the Hearing",
@@ -1122,6 +1126,7 @@ mod tests {
                 "4:the Waiver",
                 "5:the Increase Notice",
                 "8:the Vendors",
+                "9:The Booking Terms",
             ],
         );
         check(
