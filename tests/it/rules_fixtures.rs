@@ -715,19 +715,22 @@ fn holdout40_letters_recall_and_precision() {
 /// The forty-first held-out set (`fixtures/holdout41/`), written on 2026-12-03 (session 8) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 67/70 found, 8 false errors/warnings (two of the three clean letters clean), rules as of
-/// `93f54eb`. Not yet studied: no floor until it is.
+/// `93f54eb`. Then studied (69/70, none false, is the floor; still missed: "Eastbrook Food
+/// Bank" for the defined client's longer name, a party-name drift).
 #[test]
 fn holdout41_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout41");
-    eprintln!("holdout41: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 69, "holdout41 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout41: {false_pos} false positives");
 }
 
 /// The forty-second held-out set (`fixtures/holdout42/`), written on 2026-12-03 (session 8) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 64/70 found, 9 false errors/warnings (one of the three clean letters clean), rules as of
-/// `93f54eb`. Not yet studied: no floor until it is.
+/// `93f54eb`. Then studied (70/70, none false, is the floor).
 #[test]
 fn holdout42_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout42");
-    eprintln!("holdout42: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 70, "holdout42 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout42: {false_pos} false positives");
 }

@@ -187,6 +187,7 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Regulations",
     "Facility",
     "Loss",
+    "Equipment",
 ];
 
 /// The rest of an enactment's name after a comma: "the Small Business, Enterprise and
@@ -196,6 +197,12 @@ static NAME_LIST_TO_ENACTMENT: LazyLock<Regex> = LazyLock::new(|| {
         r"^,\s+(?:[A-Z][\w'’-]*,?\s+(?:and\s+)?){1,8}(?:Act|Regulations?|Rules|Code|Order)\b",
     )
     .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// "The Corporation of the Town of Millbrook Falls": a word followed by "of" and a
+/// capitalised name is the start of a proper name.
+static OF_A_PROPER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+of\s+(?:the\s+)?[A-Z]").unwrap_or_else(|_| unreachable!("static regex"))
 });
 
 /// Last words that make a phrase of three or more capitalised words the name of a public
@@ -888,6 +895,9 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
                 .trim_start_matches(' ')
                 .starts_with(|c: char| c.is_uppercase())
                 || NAME_LIST_TO_ENACTMENT.is_match(rest);
+            if OF_A_PROPER_NAME.is_match(rest) {
+                continue;
+            }
             let before = block.text.get(..whole.start()).unwrap_or("").trim_end();
             let after_of = before.strip_suffix(" of").is_some_and(|b| {
                 b.split_whitespace()
@@ -1118,6 +1128,7 @@ mod tests {
                 "The powers come from the Small Business, Enterprise and Employment Act 2015.",
                 "It depends on whether the Vendors settle early.",
                 "The Booking Terms limit the operator's liability.",
+                "We act for The Corporation of the Town of Millbrook Falls.",
             ],
             &[
                 "0:the Hearing",

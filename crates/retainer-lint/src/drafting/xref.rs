@@ -487,8 +487,13 @@ fn is_external(text: &str, start: usize, end: usize, targets: &Targets) -> bool 
         return true;
     }
     // "section 174 of the Legal Profession Uniform Law. ... under section 181": a bare number
-    // later in a paragraph that has just cited an enactment is that enactment's.
-    if ENACTMENT_NAMED.is_match(before) {
+    // later in a paragraph that has just cited an enactment is that enactment's; but "See
+    // section 13 for how we handle offers" points into the letter.
+    let see_here = before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.trim_start_matches('(').eq_ignore_ascii_case("see"));
+    if !see_here && ENACTMENT_NAMED.is_match(before) {
         return true;
     }
     let previous_word = before.split_whitespace().next_back().unwrap_or("");
@@ -698,6 +703,13 @@ mod tests {
         ];
         check(&qa, &["2:question 12"]);
         check(&with(&[(P, "Answer question 12 of the intake form.")]), &[]);
+        check(
+            &with(&[(
+                P,
+                "Courts have considered section 4 of the Occupiers' Liability Act. See section 7 for how we handle offers.",
+            )]),
+            &["6:section 7"],
+        );
         check(
             &with(&[(
                 P,

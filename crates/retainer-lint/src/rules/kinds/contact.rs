@@ -129,7 +129,7 @@ impl Contact {
         let mut people = Vec::new();
         for (b, block) in scan.doc.prose() {
             for r in scan.find(b, role) {
-                if belongs_to_another(&block.text, r.start) {
+                if belongs_to_another(&block.text, r.start) || names_an_office(&block.text, r.end) {
                     continue;
                 }
                 // The nearest name in the same sentence, within a few words of the role. A
@@ -175,10 +175,40 @@ impl Contact {
                 if let Some((_, n)) = best {
                     let who = block.text.get(n.clone()).unwrap_or("").to_string();
                     people.push((b, n, who));
+                } else if let Some(found) = self.name_in_row(scan, b, name) {
+                    people.push(found);
                 }
             }
         }
         people
+    }
+
+    /// A role in a table cell ("| Marisol Ortega | Paralegal | $185 |"): the person is the
+    /// name in another cell of the same row.
+    fn name_in_row(
+        &self,
+        scan: &Scan<'_>,
+        b: usize,
+        name: PatternId,
+    ) -> Option<(usize, Range<usize>, String)> {
+        let blocks = &scan.doc.blocks;
+        let BlockKind::TableCell { row, .. } = blocks.get(b)?.kind else {
+            return None;
+        };
+        let same_row = |i: &usize| {
+            blocks
+                .get(*i)
+                .is_some_and(|c| matches!(c.kind, BlockKind::TableCell { row: r, .. } if r == row))
+        };
+        let before = (0..b).rev().take_while(same_row);
+        let after = (b + 1..blocks.len()).take_while(same_row);
+        before.chain(after).find_map(|i| {
+            let text = &blocks.get(i)?.text;
+            scan.find(i, name)
+                .into_iter()
+                .find(|n| !text.get(n.clone()).is_some_and(is_organisation))
+                .map(|n| (i, n.clone(), text.get(n).unwrap_or("").to_string()))
+        })
     }
 }
 
@@ -195,7 +225,9 @@ fn about_sentences(
     let mut out = Vec::new();
     for (b, block) in scan.doc.prose() {
         let mut roles = scan.find(b, role);
-        roles.retain(|r| !belongs_to_another(&block.text, r.start));
+        roles.retain(|r| {
+            !belongs_to_another(&block.text, r.start) && !names_an_office(&block.text, r.end)
+        });
         // Once a paragraph is about them, its later "she", "he", "they" (and "her", "his",
         // "their") are too: "Bethany can book calls. Her number is … She can also …".
         let mut earlier = false;
@@ -232,6 +264,12 @@ fn belongs_to_another(text: &str, at: usize) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("its"))
 }
 
+/// True when the role word ending at `end` names a public office ("the California Secretary
+/// of State", "the Clerk of the Court", "clerk of session"), not the firm's staff.
+fn names_an_office(text: &str, end: usize) -> bool {
+    text.get(end..).is_some_and(|rest| rest.starts_with(" of "))
+}
+
 /// Capitalised words that name a department, a firm or a place, not a person.
 fn is_organisation(name: &str) -> bool {
     name.split_whitespace().any(|w| {
@@ -262,6 +300,8 @@ fn is_organisation(name: &str) -> bool {
                 | "Associate"
                 | "Senior"
                 | "Junior"
+                | "Secretary"
+                | "State"
         )
     })
 }
