@@ -40,14 +40,6 @@ fn of_another_document(text: &str, end: usize, targets: &Targets) -> bool {
     (1..=name.len()).any(|n| targets.other_documents.contains(&name[..n].join(" ")))
 }
 
-/// A capitalised document other than the letter: "the Supply Agreement", "The Lease".
-static OTHER_DOCUMENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:^|[^\w])(?:[Tt]he|[Yy]our|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?:[A-Z][\w'’-]*\s+){0,4}(?:Agreement|Lease|Contract|Policy|Deed|Licence|License|Terms|Plan|Will|Trust Deed|Declaration)\b",
-    )
-    .unwrap_or_else(|_| unreachable!("static regex"))
-});
-
 /// "The Supply Agreement also has a notice of dispute clause (clause 14.2)": a clause of
 /// another document, named in brackets after the words that describe it.
 fn glosses_another_documents_clause(text: &str, start: usize) -> bool {
@@ -66,7 +58,7 @@ fn glosses_another_documents_clause(text: &str, start: usize) -> bool {
             )
         });
     let sentence = lead.rsplit(['.', '!', '?']).next().unwrap_or(lead);
-    describes_a_clause && OTHER_DOCUMENT_NAME.is_match(sentence)
+    describes_a_clause && NAMED_DOCUMENT.is_match(sentence)
 }
 
 /// "Section 12-34-05-W3": a Western Canadian legal land description (section, township,
@@ -569,12 +561,11 @@ fn schedule_refs(index: usize, text: &str, targets: &Targets, out: &mut Vec<Find
     }
 }
 
-/// "review the current licence, its plan and the conditions in Annex 2": earlier in the
-/// sentence the letter names another document (a licence, lease, contract, policy...) whose
-/// schedule or annex this is.
+/// Another document named in a sentence ("the current licence", "The Supply Agreement"):
+/// "the conditions in Annex 2" and "a notice of dispute clause (clause 14.2)" are its parts.
 static NAMED_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:the|its|their|your|his|her|current|existing|draft|proposed|new)\s+(?:[\w'’-]+\s+){0,2}?(?:licen[cs]e|lease|contract|agreement|policy|deed|permit|order|constitution|by-?laws|planning permission|consent)\b",
+        r"(?i)\b(?:the|its|their|your|his|her|current|existing|draft|proposed|new)\s+(?:[\w'’-]+\s+){0,2}?(?:licen[cs]e|lease|contract|agreement|policy|deed|permit|order|constitution|by-?laws|planning permission|consent|terms|declaration)\b",
     )
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
