@@ -57,8 +57,7 @@ fn glosses_another_documents_clause(text: &str, start: usize) -> bool {
                 "clause" | "clauses" | "provision" | "provisions" | "term" | "terms" | "condition"
             )
         });
-    let sentence = lead.rsplit(['.', '!', '?']).next().unwrap_or(lead);
-    describes_a_clause && NAMED_DOCUMENT.is_match(sentence)
+    describes_a_clause && part_of_a_named_document(text, start)
 }
 
 /// "Section 12-34-05-W3": a Western Canadian legal land description (section, township,
