@@ -904,15 +904,14 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
                     .next_back()
                     .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
             });
-            let programme = words.len() >= 3 && PROGRAMME_HEADS.contains(&head);
+            if words.len() >= 3 && PROGRAMME_HEADS.contains(&head) {
+                continue;
+            }
             let names_a_document = (words.len() > 1 || head != last)
-                && !programme
                 && (DOCUMENT_HEADS.contains(&head) || DEFINED_TERM_HEADS.contains(&head))
                 && !runs_on
                 && !after_of;
-            if programme
-                || (near.is_none() && !DEFINED_TERM_HEADS.contains(&term) && !names_a_document)
-            {
+            if near.is_none() && !DEFINED_TERM_HEADS.contains(&term) && !names_a_document {
                 continue;
             }
             let key = term.to_string();
