@@ -700,10 +700,10 @@ fn is_html_tag(html: &str) -> bool {
         return true;
     }
     let rest = rest.strip_prefix('/').unwrap_or(rest);
-    let name: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect();
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len());
+    let name = rest.get(..end).unwrap_or("");
     // Custom elements have a hyphen ("<my-widget>").
-    name.contains('-') || HTML_ELEMENTS.contains(&name.to_ascii_lowercase().as_str())
+    name.contains('-') || HTML_ELEMENTS.iter().any(|e| e.eq_ignore_ascii_case(name))
 }
