@@ -129,7 +129,7 @@ impl Contact {
         let mut people = Vec::new();
         for (b, block) in scan.doc.prose() {
             for r in scan.find(b, role) {
-                if belongs_to_another(&block.text, r.start) || names_an_office(&block.text, r.end) {
+                if !is_the_firms(&block.text, &r) {
                     continue;
                 }
                 // The nearest name in the same sentence, within a few words of the role. A
@@ -175,40 +175,12 @@ impl Contact {
                 if let Some((_, n)) = best {
                     let who = block.text.get(n.clone()).unwrap_or("").to_string();
                     people.push((b, n, who));
-                } else if let Some(found) = self.name_in_row(scan, b, name) {
+                } else if let Some(found) = name_in_row(scan, b, name) {
                     people.push(found);
                 }
             }
         }
         people
-    }
-
-    /// A role in a table cell ("| Marisol Ortega | Paralegal | $185 |"): the person is the
-    /// name in another cell of the same row.
-    fn name_in_row(
-        &self,
-        scan: &Scan<'_>,
-        b: usize,
-        name: PatternId,
-    ) -> Option<(usize, Range<usize>, String)> {
-        let blocks = &scan.doc.blocks;
-        let BlockKind::TableCell { row, .. } = blocks.get(b)?.kind else {
-            return None;
-        };
-        let same_row = |i: &usize| {
-            blocks
-                .get(*i)
-                .is_some_and(|c| matches!(c.kind, BlockKind::TableCell { row: r, .. } if r == row))
-        };
-        let before = (0..b).rev().take_while(same_row);
-        let after = (b + 1..blocks.len()).take_while(same_row);
-        before.chain(after).find_map(|i| {
-            let text = &blocks.get(i)?.text;
-            scan.find(i, name)
-                .into_iter()
-                .find(|n| !text.get(n.clone()).is_some_and(is_organisation))
-                .map(|n| (i, n.clone(), text.get(n).unwrap_or("").to_string()))
-        })
     }
 }
 
@@ -225,9 +197,7 @@ fn about_sentences(
     let mut out = Vec::new();
     for (b, block) in scan.doc.prose() {
         let mut roles = scan.find(b, role);
-        roles.retain(|r| {
-            !belongs_to_another(&block.text, r.start) && !names_an_office(&block.text, r.end)
-        });
+        roles.retain(|r| is_the_firms(&block.text, r));
         // Once a paragraph is about them, its later "she", "he", "they" (and "her", "his",
         // "their") are too: "Bethany can book calls. Her number is … She can also …".
         let mut earlier = false;
@@ -264,10 +234,37 @@ fn belongs_to_another(text: &str, at: usize) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("its"))
 }
 
-/// True when the role word ending at `end` names a public office ("the California Secretary
-/// of State", "the Clerk of the Court", "clerk of session"), not the firm's staff.
-fn names_an_office(text: &str, end: usize) -> bool {
-    text.get(end..).is_some_and(|rest| rest.starts_with(" of "))
+/// True when the role word at `role` is the firm's staff: not another organisation's ("its
+/// staff") and not a public office ("the California Secretary of State", "clerk of session").
+fn is_the_firms(text: &str, role: &Range<usize>) -> bool {
+    let office = text
+        .get(role.end..)
+        .is_some_and(|rest| rest.starts_with(" of "));
+    !belongs_to_another(text, role.start) && !office
+}
+
+/// A role in a table cell ("| Marisol Ortega | Paralegal | $185 |"): the person is the name
+/// in another cell of the same row.
+fn name_in_row(
+    scan: &Scan<'_>,
+    b: usize,
+    name: PatternId,
+) -> Option<(usize, Range<usize>, String)> {
+    let row_of = |i: usize| match scan.doc.blocks.get(i).map(|c| c.kind) {
+        Some(BlockKind::TableCell { row, .. }) => Some(row),
+        _ => None,
+    };
+    let row = row_of(b)?;
+    scan.context(b)
+        .iter()
+        .filter(|(i, _)| row_of(*i) == Some(row))
+        .find_map(|&(i, _)| {
+            let text = &scan.doc.blocks.get(i)?.text;
+            scan.find(i, name)
+                .into_iter()
+                .find(|n| !text.get(n.clone()).is_some_and(is_organisation))
+                .map(|n| (i, n.clone(), text.get(n).unwrap_or("").to_string()))
+        })
 }
 
 /// Capitalised words that name a department, a firm or a place, not a person.
