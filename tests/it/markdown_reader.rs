@@ -137,6 +137,30 @@ fn tight_and_loose_lists_give_the_same_blocks() {
 }
 
 #[test]
+fn ordered_list_items_carry_the_number_a_renderer_shows() {
+    // Renderers count from each list's first marker: "1. 1." shows 1, 2; a list after a
+    // paragraph that starts at "5." shows 5.
+    let doc =
+        md("1. Fees\n1. Costs\n   - Disbursements\n\nText.\n\n5. COMMUNICATION\n\n- Billing\n");
+    let numbers: Vec<(&str, Option<u32>)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.text.as_str(), b.list_number))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("Fees", Some(1)),
+            ("Costs", Some(2)),
+            ("Disbursements", None),
+            ("Text.", None),
+            ("COMMUNICATION", Some(5)),
+            ("Billing", None),
+        ]
+    );
+}
+
+#[test]
 fn entities_map_to_the_whole_entity() {
     let src = "Smith &amp; Jones&nbsp;LLP";
     let doc = md(src);

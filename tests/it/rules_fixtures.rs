@@ -738,19 +738,23 @@ fn holdout42_letters_recall_and_precision() {
 /// The forty-third held-out set (`fixtures/holdout43/`), written on 2026-12-03 (session 8) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 71/73 found, 3 false errors/warnings (two of the three clean letters clean), rules as of
-/// `aa964c1`. Not yet studied: no floor until it is.
+/// `aa964c1`. Then studied (session 9): 73/73 with one false finding left, the floor:
+/// scope.next-steps on opal-jewellery-au, whose only "next step" is the regulator's deadline
+/// for the client's response; a judgement call left as a finding.
 #[test]
 fn holdout43_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout43");
-    eprintln!("holdout43: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 73, "holdout43 recall {found}/{seeded}");
+    assert!(false_pos <= 1, "holdout43: {false_pos} false positives");
 }
 
 /// The forty-fourth held-out set (`fixtures/holdout44/`), written on 2026-12-03 (session 8) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it:
 /// 67/71 found, no false error or warning (all three clean letters clean), rules as of
-/// `aa964c1`. Not yet studied: no floor until it is.
+/// `aa964c1`. Then studied (session 9; 71/71, none false, is the floor).
 #[test]
 fn holdout44_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout44");
-    eprintln!("holdout44: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 71, "holdout44 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout44: {false_pos} false positives");
 }

@@ -326,6 +326,9 @@ pub struct Block {
     pub docx: Option<DocxOrigin>,
     /// Set for [`BlockKind::Comment`] blocks.
     pub comment: Option<CommentInfo>,
+    /// For an item of a Markdown ordered list, the number a renderer shows before it
+    /// (counted from the list's start); not part of `text`. `None` elsewhere.
+    pub list_number: Option<u32>,
 }
 
 impl Block {
@@ -339,6 +342,7 @@ impl Block {
             links: Vec::new(),
             docx: None,
             comment: None,
+            list_number: None,
         }
     }
 

@@ -288,8 +288,11 @@ fn org_mentions(index: usize, text: &str, out: &mut Vec<OrgMention>) {
             // "Tenants' Association": a plural possessive's apostrophe joins the words too.
             let joined =
                 matches!(g.trim(), "" | "'" | "’") || (first == name_end && g.trim() == ",");
-            let capital =
-                prev.text.chars().next().is_some_and(char::is_uppercase) || prev.text == "&";
+            let upper = |t: &Token<'_>| t.text.chars().next().is_some_and(char::is_uppercase);
+            // "Ember and Clay Studios": "and" between two capitalised words, like "&".
+            let capital = upper(prev)
+                || prev.text == "&"
+                || (prev.text == "and" && first >= 2 && toks.get(first - 2).is_some_and(upper));
             if !joined
                 || !capital
                 || ORG_STOP.contains(&prev.text)
@@ -299,7 +302,11 @@ fn org_mentions(index: usize, text: &str, out: &mut Vec<OrgMention>) {
             }
             first -= 1;
         }
-        while toks.get(first).is_some_and(|t| t.text == "&") && first < name_end {
+        while toks
+            .get(first)
+            .is_some_and(|t| t.text == "&" || t.text == "and")
+            && first < name_end
+        {
             first += 1;
         }
         if first == name_end {
@@ -662,6 +669,10 @@ fn drifted_parties(
             p.key.first() == other.key.first()
                 && p.key.first().is_some_and(|w| w.chars().count() >= 4)
                 && one_word_apart(&p.key, &other.key)
+                // Of two party forms neither of which is defined, the later one drifted.
+                && (defined_here(doc, p)
+                    || !is_party(other)
+                    || (p.block, p.range.start) < (other.block, other.range.start))
         });
         // Another name in the client's place ("The 1450 Walton Avenue Tenants' Association
         // may end this engagement" after defining the 1420 Grand Concourse one); a misspelt
@@ -713,20 +724,29 @@ fn misspelt_form(a: &[String], b: &[String]) -> bool {
 /// Two names of words that differ by one word swapped, or one word added or dropped with at
 /// least two words left: ["hartley", "logistics"] / ["hartley", "freight"].
 fn one_word_apart(a: &[String], b: &[String]) -> bool {
+    words_apart(a, b, false)
+}
+
+/// [`one_word_apart`], where `slipped_too` says the names already differ in how they join
+/// their words, so a misspelt word is part of the drift, not the misspelling check's (which
+/// compares names that differ in one place only).
+fn words_apart(a: &[String], b: &[String], slipped_too: bool) -> bool {
     // "&" and "and" join names: "Ferreira & Lindqvist" for "Ferreira Lindqvist" is a drift of
-    // its own, and "Harcourt Lane & Partners" is "Harcourt Lane" with one word added.
-    let words = |k: &[String]| -> Vec<String> {
-        k.iter()
-            .filter(|w| *w != "&" && *w != "and")
-            .cloned()
-            .collect()
-    };
+    // its own, and "Harcourt Lane & Partners" is "Harcourt Lane" with one word added; "Ember
+    // and Clay Studios" for "Ember & Clay Studio" has both a joiner and a word changed.
+    let is_joiner = |w: &&String| *w == "&" || *w == "and";
+    let words =
+        |k: &[String]| -> Vec<String> { k.iter().filter(|w| !is_joiner(w)).cloned().collect() };
     let (a_words, b_words) = (words(a), words(b));
     if a_words == b_words {
         return a != b;
     }
     if a_words.len() != a.len() || b_words.len() != b.len() {
-        return one_word_apart(&a_words, &b_words);
+        let joined_differently = a.len() != b.len()
+            || a.iter()
+                .zip(b)
+                .any(|(x, y)| (is_joiner(&x) || is_joiner(&y)) && x != y);
+        return words_apart(&a_words, &b_words, joined_differently);
     }
     if a.len() == b.len() {
         let differing = a.iter().zip(b).filter(|(x, y)| x != y).count();
@@ -735,7 +755,7 @@ fn one_word_apart(a: &[String], b: &[String]) -> bool {
             .iter()
             .zip(b)
             .any(|(x, y)| x != y && misspelling(x, y, Strictness::Loose));
-        return differing == 1 && !misspelt;
+        return differing == 1 && (slipped_too || !misspelt);
     }
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     if long.len() != short.len() + 1 || short.len() < 2 {
@@ -1251,6 +1271,14 @@ mod tests {
                 "I instruct Ashdown & Pryce on these terms.",
             ],
             &["1:Ashdown & Pryce"],
+        );
+        // A joiner and a word changed at once: no single-place misspelling.
+        check(
+            &[
+                "Thank you for instructing us. We will act for Ember & Clay Studio Ltd.",
+                "Signed for and on behalf of Ember and Clay Studios Limited:",
+            ],
+            &["1:Ember and Clay Studios Limited"],
         );
         // Another name where only the client can stand: left over from another letter.
         check(

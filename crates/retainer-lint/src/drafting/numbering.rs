@@ -49,6 +49,9 @@ struct Label {
     range: Range<usize>,
     /// A single i, v, x (or I, V, X): a letter or a roman numeral, decided by context.
     ambiguous: bool,
+    /// The number of a Markdown ordered-list item, shown by the renderer but not in the text;
+    /// `range` then covers the item's first words.
+    marker: bool,
 }
 
 /// The identity of a sequence: style, punctuation, and (for decimals) the parent numbers.
@@ -83,7 +86,8 @@ pub fn numbering(doc: &Document) -> Vec<Finding> {
         if in_heading {
             body.clear();
         }
-        let Some(mut label) = parse_label(&block.text, block.kind) else {
+        let Some(mut label) = parse_label(&block.text, block.kind).or_else(|| marker_label(block))
+        else {
             continue;
         };
         let stack = if in_heading { &mut headings } else { &mut body };
@@ -217,6 +221,23 @@ fn resolve_ambiguous(label: &mut Label, stack: &[Sequence]) -> bool {
 }
 
 fn finding(index: usize, text: &str, label: &Label, expected: u32, what: &str) -> Finding {
+    if label.marker {
+        let value = label.parts.last().copied().unwrap_or(0);
+        let words = text.get(label.range.clone()).unwrap_or("");
+        let what = if what == "repeats" {
+            "repeats"
+        } else {
+            "skips to"
+        };
+        // The number is the list's, not the text's: nothing in the text to replace.
+        return Finding::new(
+            index,
+            label.range.clone(),
+            format!(
+                "the list numbering {what} {value}. (before \"{words}\"): expected {expected}."
+            ),
+        );
+    }
     let written = text.get(label.range.clone()).unwrap_or("").to_string();
     let mut parts = label.parts.clone();
     if let Some(last) = parts.last_mut() {
@@ -336,6 +357,38 @@ pub(super) fn hand_label(text: &str, kind: BlockKind) -> Option<HandLabel> {
     Some(HandLabel::Letters(letters))
 }
 
+/// The number a Markdown ordered-list item is rendered with, as a label over the item's first
+/// words (at most six, within its first 60 bytes).
+fn marker_label(block: &crate::document::Block) -> Option<Label> {
+    let number = block.list_number?;
+    let text = &block.text;
+    let start = text.len() - text.trim_start().len();
+    let mut end = start;
+    for (count, (i, word)) in text
+        .get(start..)?
+        .split_inclusive(char::is_whitespace)
+        .scan(start, |at, w| {
+            let here = *at;
+            *at += w.len();
+            Some((here, w))
+        })
+        .enumerate()
+    {
+        if count == 6 || i > start + 60 {
+            break;
+        }
+        end = i + word.trim_end().len();
+    }
+    (end > start).then(|| Label {
+        style: Style::Decimal,
+        wrap: Wrap::Dot,
+        parts: vec![number],
+        range: start..end,
+        ambiguous: false,
+        marker: true,
+    })
+}
+
 /// The label that opens a block, if any.
 fn parse_label(text: &str, kind: BlockKind) -> Option<Label> {
     let trimmed = text.trim_start();
@@ -357,6 +410,7 @@ fn parse_label(text: &str, kind: BlockKind) -> Option<Label> {
                     parts,
                     range: lead..end,
                     ambiguous: false,
+                    marker: false,
                 });
             }
         }
@@ -429,6 +483,7 @@ fn parse_label(text: &str, kind: BlockKind) -> Option<Label> {
         parts,
         range: lead..lead + token_len,
         ambiguous: false,
+        marker: false,
     })
 }
 
@@ -470,6 +525,7 @@ fn token_label(token: &str, wrap: Wrap) -> Option<Label> {
             parts,
             range: 0..0,
             ambiguous,
+            marker: false,
         })
     };
     if token.starts_with(|c: char| c.is_ascii_digit()) {
@@ -583,6 +639,35 @@ mod tests {
             ],
             &["2:IV.>III."],
         );
+    }
+
+    #[test]
+    fn markdown_list_numbers_count_like_labels() {
+        // "1. YOUR MATTER" ... "5. COMMUNICATION" as one-item Markdown lists: the numbers are
+        // the lists', not the text's.
+        let mut doc = letter(&[
+            (LI, "YOUR MATTER"),
+            (P, "You own the mineral rights."),
+            (LI, "OUR FEE"),
+            (P, "Our fee is 25% of whatever you recover."),
+            (LI, "COMMUNICATION"),
+            (LI, "NEXT STEPS"),
+        ]);
+        for (index, number) in [(0, 1), (2, 2), (4, 4), (5, 5)] {
+            doc.blocks[index].list_number = Some(number);
+        }
+        let found = numbering(&doc);
+        assert_well_formed(&doc, &found);
+        assert_eq!(spans(&doc, &found), ["4:COMMUNICATION"]);
+        assert_eq!(
+            found[0].message,
+            "the list numbering skips to 4. (before \"COMMUNICATION\"): expected 3."
+        );
+        assert_eq!(found[0].suggestion, None);
+        // Numbered 1, 2, 3: nothing to say.
+        doc.blocks[4].list_number = Some(3);
+        doc.blocks[5].list_number = Some(4);
+        assert!(numbering(&doc).is_empty());
     }
 
     #[test]

@@ -236,6 +236,7 @@ const DOCUMENT_HEADS: &[&str] = &[
     "Document",
     "Documents",
     "Terms",
+    "Bundle",
 ];
 
 /// Last words that make a capitalised phrase an institution or an enactment, never a defined
@@ -1175,6 +1176,11 @@ mod tests {
                 "0:the Facility Letter",
                 "0:the Sub-Contract",
             ],
+        );
+        check(
+            undefined_terms,
+            &["The SLA treats an undisclosed interest seriously, so please check the Filing Bundle carefully before you sign it."],
+            &["0:the Filing Bundle"],
         );
         check(
             undefined_terms,

@@ -71,8 +71,13 @@ enum Frame {
     Item {
         level: u8,
         used: bool,
+        /// The number a renderer shows for an item of an ordered list.
+        number: Option<u32>,
     },
-    List,
+    /// A list; `next` is the number of its next item when it is ordered.
+    List {
+        next: Option<u32>,
+    },
     FootnoteDefinition,
     Table {
         next_row: u32,
@@ -110,6 +115,8 @@ struct Reader<'a> {
     frames: Vec<Frame>,
     /// The block whose plain text inline content goes into.
     target: Option<(BlockKind, PlainText)>,
+    /// The ordered-list number of the item the current target is the text of.
+    target_number: Option<u32>,
     /// Inline comments of the current target, pushed right after it.
     inline_comments: Vec<PendingComment>,
     /// Indices of comment blocks anchored at the next prose block.
@@ -126,6 +133,7 @@ impl<'a> Reader<'a> {
             blocks: Vec::new(),
             frames: Vec::new(),
             target: None,
+            target_number: None,
             inline_comments: Vec::new(),
             anchor_next: Vec::new(),
             comment_count: 0,
@@ -225,19 +233,35 @@ impl<'a> Reader<'a> {
                     col: 0,
                 }
             }
-            Tag::List(_) => {
+            Tag::List(start) => {
                 self.block_start()?;
-                Frame::List
+                Frame::List {
+                    next: start.and_then(|n| u32::try_from(n).ok()),
+                }
             }
             Tag::Item => {
                 self.block_start()?;
                 let lists = self
                     .frames
                     .iter()
-                    .filter(|f| matches!(f, Frame::List))
+                    .filter(|f| matches!(f, Frame::List { .. }))
                     .count();
                 let level = u8::try_from(lists.saturating_sub(1)).unwrap_or(u8::MAX);
-                Frame::Item { level, used: false }
+                // Renderers number an ordered list's items from its start, whatever the
+                // later items' markers say.
+                let number = match self.frames.last_mut() {
+                    Some(Frame::List { next }) => {
+                        let number = *next;
+                        *next = next.map(|n| n.saturating_add(1));
+                        number
+                    }
+                    _ => None,
+                };
+                Frame::Item {
+                    level,
+                    used: false,
+                    number,
+                }
             }
             Tag::BlockQuote(_) | Tag::DefinitionList => {
                 self.block_start()?;
@@ -457,8 +481,13 @@ impl<'a> Reader<'a> {
             )
         });
         let item = match container {
-            Some(Frame::Item { level, used }) if !*used => {
+            Some(Frame::Item {
+                level,
+                used,
+                number,
+            }) if !*used => {
                 *used = true;
+                self.target_number = *number;
                 Some(*level)
             }
             _ => None,
@@ -486,6 +515,7 @@ impl<'a> Reader<'a> {
     /// Finish the current target: a non-blank one becomes a block, followed by its inline
     /// comments (anchored where they stood).
     fn close_target(&mut self) -> Result<(), InputError> {
+        let list_number = self.target_number.take();
         let Some((kind, plain)) = self.target.take() else {
             return Ok(());
         };
@@ -493,7 +523,9 @@ impl<'a> Reader<'a> {
         let index = if plain.is_blank() {
             None
         } else {
-            self.push_block(plain.into_block(kind))?;
+            let mut block = plain.into_block(kind);
+            block.list_number = list_number;
+            self.push_block(block)?;
             Some(self.blocks.len() - 1)
         };
         for PendingComment { mut block, offset } in comments {
