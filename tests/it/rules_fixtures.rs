@@ -762,19 +762,23 @@ fn holdout44_letters_recall_and_precision() {
 /// The forty-fifth held-out set (`fixtures/holdout45/`), written on 2026-12-03 (session 9) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it
 /// (rules as of `5d70ee3`): 63/65 found, 5 false errors/warnings (all three clean letters
-/// clean). Not yet studied: no floor until it is.
+/// clean). Then studied: 65/65 with one false finding left, the floor: identity.lawyer on
+/// film-location-ca, a first-person letter signed by a partner that never says who is
+/// responsible for the file (a judgement call left as a finding).
 #[test]
 fn holdout45_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout45");
-    eprintln!("holdout45: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 65, "holdout45 recall {found}/{seeded}");
+    assert!(false_pos <= 1, "holdout45: {false_pos} false positives");
 }
 
 /// The forty-sixth held-out set (`fixtures/holdout46/`), written on 2026-12-03 (session 9) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it
 /// (rules as of `5d70ee3`): 62/65 found, 1 false error/warning (all three clean letters
-/// clean). Not yet studied: no floor until it is.
+/// clean). Then studied (65/65, none false, is the floor).
 #[test]
 fn holdout46_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout46");
-    eprintln!("holdout46: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 65, "holdout46 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout46: {false_pos} false positives");
 }

@@ -106,8 +106,8 @@ fn suffix_of(word: &str) -> Option<&'static str> {
         "pty" => "pty",
         // A law firm's trading name: "Harbour & Wattle Lawyers", "Chen Legal".
         "lawyers" | "legal" | "solicitors" | "attorneys" => "firm",
-        // "the 1420 Grand Concourse Tenants' Association"
-        "association" => "assoc",
+        // "the 1420 Grand Concourse Tenants' Association", "Washington Heights Chess Society"
+        "association" | "society" | "club" => "assoc",
         _ => return None,
     })
 }
@@ -234,6 +234,8 @@ struct OrgMention {
     form: String,
     /// The canonical last suffix ("corp" for "Corporation").
     suffix: &'static str,
+    /// Every canonical suffix of the chain ("co", "ltd" for "Co. Ltd.").
+    chain: Vec<&'static str>,
 }
 
 fn org_mentions(index: usize, text: &str, out: &mut Vec<OrgMention>) {
@@ -332,12 +334,19 @@ fn org_mentions(index: usize, text: &str, out: &mut Vec<OrgMention>) {
             .collect();
         let form = normalise(slice(text, start_tok.start..end));
         let suffix = suffix_of(end_tok.text).unwrap_or("");
+        let chain = toks
+            .get(name_end..=last)
+            .unwrap_or(&[])
+            .iter()
+            .filter_map(|t| suffix_of(t.text))
+            .collect();
         out.push(OrgMention {
             block: index,
             range: start_tok.start..end,
             key,
             form,
             suffix,
+            chain,
         });
         i = last + 1;
     }
@@ -359,7 +368,34 @@ fn has_lowercase(s: &str) -> bool {
 /// Whether two forms of the same name agree: equal, or equal in capitals when either is
 /// written in capitals throughout (signature blocks, letterheads).
 fn same_form(a: &str, b: &str) -> bool {
+    let (a, b) = (body_form(a), body_form(b));
     a == b || ((!has_lowercase(a) || !has_lowercase(b)) && a.to_uppercase() == b.to_uppercase())
+}
+
+/// A society's, club's or association's name without the incorporation after it: "Corrigan
+/// Creek Heritage Elevator Society Inc." is often just "... Elevator Society". `form` is
+/// normalised (single spaces).
+fn body_form(form: &str) -> &str {
+    let mut head = form;
+    let mut dropped = false;
+    while let Some((rest, last)) = head.rsplit_once(' ') {
+        match suffix_of(last) {
+            Some(s) if s != "assoc" && s != "firm" => {
+                head = rest;
+                dropped = true;
+            }
+            _ => break,
+        }
+    }
+    let body = head
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| suffix_of(w) == Some("assoc"));
+    if dropped && body {
+        head
+    } else {
+        form
+    }
 }
 
 /// `drafting.party-name`: see the module documentation.
@@ -664,7 +700,14 @@ fn drifted_parties(
         if counts.get(other.key.as_slice()).copied().unwrap_or(0) > 2 || defined_here(doc, other) {
             continue;
         }
-        let comparable = |p: &&&OrgMention| p.key != other.key && p.suffix == other.suffix;
+        // "Lakeshore Paddling Co." for "Lakeshore Paddle Co. Ltd.": one suffix of the chain
+        // in common is enough.
+        let comparable = |p: &&&OrgMention| {
+            p.key != other.key
+                && (p.suffix == other.suffix
+                    || p.chain.contains(&other.suffix)
+                    || other.chain.contains(&p.suffix))
+        };
         let drifted = parties.iter().filter(comparable).find(|p| {
             p.key.first() == other.key.first()
                 && p.key.first().is_some_and(|w| w.chars().count() >= 4)
@@ -1117,6 +1160,22 @@ mod tests {
 
     #[test]
     fn organisation_variants_are_flagged() {
+        // A society named with and without its incorporation is one form.
+        check(
+            &[
+                "Re: Sale of the elevator to the Corrigan Creek Heritage Elevator Society",
+                "We act for the Town on its sale to the Corrigan Creek Heritage Elevator Society Inc. (the \"Society\").",
+            ],
+            &[],
+        );
+        // A society that becomes a club.
+        check(
+            &[
+                "We will represent Washington Heights Chess Society, Inc. (the \"Society\").",
+                "Please have an authorized officer of the Washington Heights Chess Club sign below.",
+            ],
+            &["1:Washington Heights Chess Club"],
+        );
         check(
             &[
                 "Thank you for choosing Harbour & Wattle Lawyers to help you.",
@@ -1271,6 +1330,14 @@ mod tests {
                 "I instruct Ashdown & Pryce on these terms.",
             ],
             &["1:Ashdown & Pryce"],
+        );
+        // One suffix of a chain kept, a word changed.
+        check(
+            &[
+                "This letter confirms that Lakeshore Paddle Co. Ltd. (\"Lakeshore Paddle\") has retained our firm.",
+                "We must verify the identity of Lakeshore Paddling Co. and of the person who instructs us.",
+            ],
+            &["1:Lakeshore Paddling Co."],
         );
         // A joiner and a word changed at once: no single-place misspelling.
         check(

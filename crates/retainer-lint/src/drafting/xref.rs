@@ -97,6 +97,29 @@ static ENACTMENT_NAMED: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
+/// "Section 17.2 of the Franchise Agreement": a part of another named document, cited in the
+/// paragraph; the name is captured to tell it from the letter itself.
+static OTHER_DOCUMENT_CITED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\b(?:sections?|clauses?|paragraphs?|articles?)\s+\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*\s+of\s+(?:the|its|their|your)\s+)(?P<name>[A-Z][\w\x27’-]*(?:\s+[A-Z][\w\x27’-]*){0,4})")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// Whether the paragraph before a reference has cited a part of another named document
+/// ("Section 17.2 of the Franchise Agreement gives 30 days to cure. Section 18.1 then requires
+/// 60 days' notice"): a later bare reference with a sub-number is that document's too.
+fn other_document_cited(before: &str, targets: &Targets) -> bool {
+    OTHER_DOCUMENT_CITED.captures_iter(before).any(|c| {
+        c.name("name").is_some_and(|name| {
+            let last = name.as_str().split_whitespace().next_back().unwrap_or("");
+            let itself = matches!(last, "Letter" | "Engagement")
+                || (last == "Agreement"
+                    && targets.calls_itself_agreement
+                    && !name.as_str().contains(' '));
+            !itself
+        })
+    })
+}
+
 const NUMBER: &str = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*";
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -487,6 +510,10 @@ fn is_external(text: &str, start: usize, end: usize, targets: &Targets) -> bool 
     if !see_here && ENACTMENT_NAMED.is_match(before) {
         return true;
     }
+    let sub_numbered = text.get(start..end).is_some_and(|r| r.contains(['.', '(']));
+    if !see_here && sub_numbered && other_document_cited(before, targets) {
+        return true;
+    }
     let previous_word = before.split_whitespace().next_back().unwrap_or("");
     // "RPAPL section 755", "CPLR section 5501": an enactment's initials.
     let initials = previous_word.trim_end_matches([',', '.']);
@@ -661,6 +688,16 @@ mod tests {
             &with(&[(P, "Our rates are in Schedule B.")]),
             &["6:Schedule B"],
         );
+        // Another document cited earlier in the paragraph does not cover a reference that
+        // points into the letter: only sub-numbered ones continue the citation, and never
+        // after "see".
+        check(
+            &with(&[(
+                P,
+                "Section 17.2 of the Franchise Agreement gives 30 days to cure. See section 2.4 for our fees, and section 5.",
+            )]),
+            &["6:section 2.4", "6:section 5"],
+        );
         check(
             &[
                 (P, "Our terms are in Appendix 2."),
@@ -742,6 +779,14 @@ mod tests {
 
     #[test]
     fn existing_and_external_targets_are_not_flagged() {
+        // A paragraph that cites another document's section goes on citing it.
+        check(
+            &with(&[(
+                P,
+                "Section 17.2 of the Franchise Agreement gives Golden Crumb 30 days to cure a default. Section 18.1 then requires 60 days' notice of termination.",
+            )]),
+            &[],
+        );
         check(
             &with(&[(
                 P,
