@@ -786,19 +786,23 @@ fn holdout46_letters_recall_and_precision() {
 /// The forty-seventh held-out set (`fixtures/holdout47/`), written on 2026-12-03 (session 9) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it
 /// (rules as of `fd6b591`): 62/64 found, 7 false errors/warnings (two of the three clean
-/// letters clean). Not yet studied: no floor until it is.
+/// letters clean). Then studied: 64/64 with one false finding left, the floor:
+/// scope.next-steps on rugby-club-uk, which lists the work but gives no next step or timeline
+/// of ours (a judgement call left as a finding).
 #[test]
 fn holdout47_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout47");
-    eprintln!("holdout47: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 64, "holdout47 recall {found}/{seeded}");
+    assert!(false_pos <= 1, "holdout47: {false_pos} false positives");
 }
 
 /// The forty-eighth held-out set (`fixtures/holdout48/`), written on 2026-12-03 (session 9) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it
 /// (rules as of `fd6b591`): 58/65 found, 7 false errors/warnings (one of the three clean
-/// letters clean). Not yet studied: no floor until it is.
+/// letters clean). Then studied (65/65, none false, is the floor).
 #[test]
 fn holdout48_letters_recall_and_precision() {
     let (seeded, found, false_pos) = held_out("holdout48");
-    eprintln!("holdout48: {found}/{seeded}, {false_pos} false");
+    assert!(found >= 65, "holdout48 recall {found}/{seeded}");
+    assert!(false_pos == 0, "holdout48: {false_pos} false positives");
 }

@@ -457,6 +457,71 @@ fn organisations(doc: &Document) -> Vec<Finding> {
     out.extend(misspelt_parties(doc, &mentions, &first_of, &counts));
     out.extend(drifted_parties(doc, &mentions, &first_of, &counts));
     out.extend(joined_parties(doc, &mentions));
+    out.extend(accepting_names(doc, &mentions));
+    out
+}
+
+/// A name with no corporate suffix that accepts the letter or is signed for ("Tallowood Shearing
+/// Services accepts this costs agreement", "authorised to sign for Tallowood Shearing
+/// Services"), starting like a defined party's name but not a short form of it.
+static ACCEPTS_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:The\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+(?:&|and|[A-Z][\w'’&-]*)){1,5})\s+(?:hereby\s+)?(?:accepts|agrees|has read|acknowledges)\b")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+static SIGNED_FOR_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:on behalf of|sign for|signed for)\s+(?:the\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+(?:&|and|[A-Z][\w'’&-]*)){1,5})\s*[.:,]?\s*$")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// Whether `short` is `long` or its words with some left out ("Dawson Greenhouses" for
+/// "Dawson Family Greenhouses").
+fn is_short_form(short: &[String], long: &[String]) -> bool {
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|l| l == w))
+}
+
+fn accepting_names(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
+    let defined: Vec<&OrgMention> = mentions.iter().filter(|m| defined_here(doc, m)).collect();
+    let mut out = Vec::new();
+    for (index, block) in prose(doc) {
+        let text = block.text.trim_end();
+        let found = ACCEPTS_AFTER_NAME
+            .captures(text)
+            .or_else(|| SIGNED_FOR_NAME.captures(text))
+            .and_then(|c| c.name("name"));
+        let Some(name) = found else { continue };
+        let words: Vec<&str> = name.as_str().split_whitespace().collect();
+        // A name with a suffix is an organisation mention, checked with the others.
+        if words
+            .iter()
+            .any(|w| suffix_of(w.trim_end_matches('.')).is_some())
+            || words.len() < 2
+        {
+            continue;
+        }
+        let key: Vec<String> = words.iter().map(|w| bare(w).to_lowercase()).collect();
+        let party = defined.iter().find(|p| {
+            p.key.first() == key.first()
+                && p.key.first().is_some_and(|w| w.chars().count() >= 4)
+                && !is_short_form(&key, &p.key)
+        });
+        let Some(party) = party else { continue };
+        let party_text = doc
+            .blocks
+            .get(party.block)
+            .map_or("", |b| slice(&b.text, party.range.clone()));
+        out.push(
+            Finding::new(
+                index,
+                name.range(),
+                format!("\"{}\" does not match the name of the party defined as \"{party_text}\"; check the name (is it left over from another letter?)", name.as_str()),
+            )
+            .with_related(party.block, party.range.clone(), format!("\"{party_text}\" defined here"))
+            .with_suggestion(party_text.to_string()),
+        );
+        // One report: the acceptance and the signatory line usually repeat it.
+        break;
+    }
     out
 }
 
@@ -629,7 +694,7 @@ fn defined_here(doc: &Document, m: &OrgMention) -> bool {
 
 /// What only the client of the engagement does: "X may end this engagement", "AGREED TO BY X".
 static CLIENT_ACTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(?:(?:may|will|shall|must|hereby|also|can)\s+)*(?:(?:end|terminate)\s+(?:this|the|our)\s+(?:engagement|retainer|agreement|representation)|(?:retain|retains|retained|engage|engages|engaged)\s+(?:us|our firm|the firm|me)|agree[sd]?\s+to\s+(?:pay\s+our|these terms|the terms of this))\b")
+    Regex::new(r"(?i)^[\s,]*(?:(?:may|will|shall|must|hereby|also|can)\s+)*(?:(?:end|terminate)\s+(?:this|the|our)\s+(?:engagement|retainer|agreement|representation)|(?:retain|retains|retained|engage|engages|engaged)\s+(?:us|our firm|the firm|me)|agree[sd]?\s+to\s+(?:pay\s+our|these terms|the terms of this|retain|engage|instruct)|(?:has|have)\s+read\s+(?:this|the)\s+(?:letter|agreement)|accepts?\s+(?:this|these|the)\s+(?:costs\s+|fee\s+|engagement\s+|retainer\s+)?(?:agreement|terms|letter))\b")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 static CLIENT_ACTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -721,7 +786,8 @@ fn drifted_parties(
         // may end this engagement" after defining the 1420 Grand Concourse one); a misspelt
         // form is the misspelling check's.
         let in_its_place = || {
-            parties.iter().filter(comparable).find(|p| {
+            // Whatever its suffix: only the client stands there.
+            parties.iter().filter(|p| p.key != other.key).find(|p| {
                 defined_here(doc, p)
                     && other.key.len() >= 2
                     && !misspelt_form(&p.key, &other.key)
@@ -1338,6 +1404,25 @@ mod tests {
                 "We must verify the identity of Lakeshore Paddling Co. and of the person who instructs us.",
             ],
             &["1:Lakeshore Paddling Co."],
+        );
+        // The same with no suffix at all.
+        check(
+            &[
+                "Thank you for asking us to act for Tallowood Shearing Pty Ltd (\"Tallowood\").",
+                "Tallowood Shearing accepts this costs agreement.",
+                "Signed for Tallowood Pty.",
+                "Tallowood Shearing Services accepts this costs agreement.",
+                "Signed by Craig Munro, Director, who is authorised to sign for Tallowood Shearing Services.",
+            ],
+            &["3:Tallowood Shearing Services"],
+        );
+        // Another company's name where the client accepts the letter.
+        check(
+            &[
+                "Thank you for asking us to act for Kestrel Valley Dairy Co-operative Inc. (\"Kestrel Valley\").",
+                "Kestrel Valley Dairy Ltd. has read this letter and agrees to retain Brantwood Lyle LLP on these terms.",
+            ],
+            &["1:Kestrel Valley Dairy Ltd."],
         );
         // A joiner and a word changed at once: no single-place misspelling.
         check(

@@ -236,6 +236,7 @@ const DOCUMENT_HEADS: &[&str] = &[
     "Document",
     "Documents",
     "Terms",
+    "Conditions",
     "Bundle",
 ];
 
@@ -1181,6 +1182,11 @@ mod tests {
             undefined_terms,
             &["The SLA treats an undisclosed interest seriously, so please check the Filing Bundle carefully before you sign it."],
             &["0:the Filing Bundle"],
+        );
+        check(
+            undefined_terms,
+            &["Do not speak to Ministry staff about the Amended Conditions without first checking with us."],
+            &["0:the Amended Conditions"],
         );
         check(
             undefined_terms,

@@ -587,11 +587,12 @@ fn schedule_refs(index: usize, text: &str, targets: &Targets, out: &mut Vec<Find
     }
 }
 
-/// Another document named in a sentence ("the current licence", "The Supply Agreement"):
+/// Another document named in a sentence ("the current licence", "The Supply Agreement", "the
+/// Seller's draft"):
 /// "the conditions in Annex 2" and "a notice of dispute clause (clause 14.2)" are its parts.
 static NAMED_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:the|its|their|your|his|her|current|existing|draft|proposed|new)\s+(?:[\w'’-]+\s+){0,2}?(?:licen[cs]e|lease|contract|agreement|policy|deed|permit|order|constitution|by-?laws|planning permission|consent|terms|declaration)\b",
+        r"(?i)\b(?:the|its|their|your|his|her|current|existing|draft|proposed|new)\s+(?:[\w'’-]+\s+){0,2}?(?:licen[cs]e|lease|contract|agreement|policy|deed|permit|order|constitution|by-?laws|planning permission|consent|terms|declaration|drafts?)\b",
     )
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
@@ -779,6 +780,14 @@ mod tests {
 
     #[test]
     fn existing_and_external_targets_are_not_flagged() {
+        // A schedule of a draft named in the same sentence.
+        check(
+            &with(&[(
+                P,
+                "For example, section 14.2 of the Seller's draft limits the warranty to 12 months, and Schedule B leaves the commissioning tests blank.",
+            )]),
+            &[],
+        );
         // A paragraph that cites another document's section goes on citing it.
         check(
             &with(&[(

@@ -166,6 +166,14 @@ static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An estimate of fees or costs whose figure comes at the end of the sentence's first part:
+/// "We estimate our fees through a ruling on the motion at 18,000".
+static ESTIMATE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"\bestimat\w*\s+(?:our|the|your|total|its)\s+(?:\w+\s+)?(?:fees?|costs?|charges|bill)\b[^.;\n]{0,70}?\s(?:at|to\s+be|of)\s*$",
+    )
+});
+
 /// Words after a bare amount that make it something other than money (a street number too:
 /// "Mr Daniel Price 17 Lindley Road" is no price).
 static NOT_MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -285,6 +293,7 @@ pub fn find_money(text: &str) -> Vec<Money> {
                 } else if RATE_AFTER.is_match(rest)
                     || TAX_AFTER.is_match(rest)
                     || MONEY_BEFORE.is_match(before(text, n.span.start, 64))
+                    || ESTIMATE_AT.is_match(before(text, n.span.start, 120))
                 {
                     (None, None)
                 } else {

@@ -57,14 +57,19 @@ impl Check for Limit {
                 continue;
             };
             for d in find_durations(sentence) {
-                // "You will hear from us at least every 30 days" is a cadence, not a wait.
+                // "You will hear from us at least every 30 days" is a cadence, and "we will
+                // answer follow-up questions for 30 days after delivery" a period of service,
+                // not a wait.
                 let before = sentence.get(..d.span.start).unwrap_or("").trim_end();
                 let previous = before
                     .rsplit(|c: char| !c.is_alphanumeric())
                     .next()
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                if matches!(previous.as_str(), "every" | "each" | "per") {
+                if matches!(
+                    previous.as_str(),
+                    "every" | "each" | "per" | "for" | "during" | "throughout"
+                ) {
                     continue;
                 }
                 let start = hit.unit.start + d.span.start;
