@@ -1,5 +1,5 @@
 //! Snapshots of every finding on every fixture letter (`fixtures/letters/`, `fixtures/holdout/`,
-//! `fixtures/holdout2/` to `fixtures/holdout48/`), one file per letter under `tests/it/snapshots/`. The expected files
+//! `fixtures/holdout2/` to `fixtures/holdout50/`), one file per letter under `tests/it/snapshots/`. The expected files
 //! beside the letters say which findings must and must not appear (see `rules_fixtures.rs`);
 //! these pin everything else: the exact words each finding points at, its message, the
 //! info-level findings, and the order. A change to a rule shows here as a diff to review
@@ -305,4 +305,14 @@ fn findings_on_holdout47_letters() {
 #[test]
 fn findings_on_holdout48_letters() {
     snapshot_dir("holdout48");
+}
+
+#[test]
+fn findings_on_holdout49_letters() {
+    snapshot_dir("holdout49");
+}
+
+#[test]
+fn findings_on_holdout50_letters() {
+    snapshot_dir("holdout50");
 }

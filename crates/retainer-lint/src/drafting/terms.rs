@@ -205,6 +205,13 @@ static OF_A_PROPER_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+of\s+(?:the\s+)?[A-Z]").unwrap_or_else(|_| unreachable!("static regex"))
 });
 
+/// "the Leasehold Property (Repairs) Act 1938": a bracketed word inside an enactment's or an
+/// instrument's name.
+static BRACKETED_IN_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\([A-Z][\w\s,&'’-]{0,40}\)\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Act|Acts|Regulations|Rules|Order|Code|Ordinance|Statute)\b")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
 /// Last words that make a phrase of three or more capitalised words the name of a public
 /// scheme or an official form, not a term of the letter: "the Accommodation Payment
 /// Guarantee Scheme", "the Canada Pension Plan", "the Court Attendance Notice" ("the Pension
@@ -238,6 +245,9 @@ const DOCUMENT_HEADS: &[&str] = &[
     "Terms",
     "Conditions",
     "Bundle",
+    "Quote",
+    "Quotation",
+    "Proposal",
 ];
 
 /// Last words that make a capitalised phrase an institution or an enactment, never a defined
@@ -897,7 +907,7 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
                 .trim_start_matches(' ')
                 .starts_with(|c: char| c.is_uppercase())
                 || NAME_LIST_TO_ENACTMENT.is_match(rest);
-            if OF_A_PROPER_NAME.is_match(rest) {
+            if OF_A_PROPER_NAME.is_match(rest) || BRACKETED_IN_A_NAME.is_match(rest) {
                 continue;
             }
             let before = block.text.get(..whole.start()).unwrap_or("").trim_end();
@@ -1187,6 +1197,16 @@ mod tests {
             undefined_terms,
             &["Do not speak to Ministry staff about the Amended Conditions without first checking with us."],
             &["0:the Amended Conditions"],
+        );
+        check(
+            undefined_terms,
+            &["We will review the documents and the Remediation Quote and meet with you."],
+            &["0:the Remediation Quote"],
+        );
+        check(
+            undefined_terms,
+            &["We will serve a counter-notice under the Leasehold Property (Repairs) Act 1938, if it applies. If the Leasehold Property (Repairs) Act 1938 applies, the notice must be served within 28 days."],
+            &[],
         );
         check(
             undefined_terms,

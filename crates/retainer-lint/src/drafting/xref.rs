@@ -442,6 +442,12 @@ fn is_external(text: &str, start: usize, end: usize, targets: &Targets) -> bool 
         return true;
     }
     let after = after.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    // "clause 12 (force majeure) of the Hire Agreement": read past a short gloss.
+    let after = after
+        .strip_prefix('(')
+        .and_then(|r| r.split_once(')'))
+        .filter(|(gloss, _)| gloss.len() <= 40)
+        .map_or(after, |(_, r)| r.trim_start());
     // "an Article 78 proceeding", "a section 21 notice": the number names a kind of
     // proceeding or document under some enactment.
     let names_a_procedure = after.split_whitespace().next().is_some_and(|w| {
@@ -515,6 +521,18 @@ fn is_external(text: &str, start: usize, end: usize, targets: &Targets) -> bool 
         return true;
     }
     let previous_word = before.split_whitespace().next_back().unwrap_or("");
+    // "Its clause 14.3 requires notices within 10 days", "the Seller's clause 9": a part of
+    // another party's document.
+    let owner = previous_word.to_ascii_lowercase();
+    let owned = matches!(owner.as_str(), "its" | "their" | "his" | "her")
+        || ((owner.ends_with("'s") || owner.ends_with("’s"))
+            && !matches!(
+                owner.trim_end_matches("'s").trim_end_matches("’s"),
+                "letter" | "agreement" | "engagement" | "retainer"
+            ));
+    if owned {
+        return true;
+    }
     // "RPAPL section 755", "CPLR section 5501": an enactment's initials.
     let initials = previous_word.trim_end_matches([',', '.']);
     if initials.len() >= 3 && initials.chars().all(|c| c.is_ascii_uppercase()) {
@@ -785,6 +803,22 @@ mod tests {
             &with(&[(
                 P,
                 "For example, section 14.2 of the Seller's draft limits the warranty to 12 months, and Schedule B leaves the commissioning tests blank.",
+            )]),
+            &[],
+        );
+        // A glossed clause of another document.
+        check(
+            &with(&[(
+                P,
+                "The Venue relies on clause 12 (force majeure) of the Hire Agreement.",
+            )]),
+            &[],
+        );
+        // Another party's clause.
+        check(
+            &with(&[(
+                P,
+                "Some points in the Co-op's draft need hard bargaining. Its clause 14.3 requires notices within 10 days, and the Seller's clause 9 adds interest.",
             )]),
             &[],
         );
