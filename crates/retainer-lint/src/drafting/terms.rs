@@ -120,6 +120,8 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Closing Date",
     "Completion Date",
     "Initial Deposit",
+    "Period",
+    "Sum",
     // The parties' roles, which a letter capitalises once it has defined who they are.
     "Owner",
     "Buyer",
@@ -1202,6 +1204,11 @@ mod tests {
             undefined_terms,
             &["We will review the documents and the Remediation Quote and meet with you."],
             &["0:the Remediation Quote"],
+        );
+        check(
+            undefined_terms,
+            &["We will review what Dr. Hale may do during the Transition Period, and claim the Outstanding Sum."],
+            &["0:the Transition Period", "0:the Outstanding Sum"],
         );
         check(
             undefined_terms,

@@ -197,13 +197,15 @@ impl Targets {
             }
         }
         let mut parent: Vec<u32> = Vec::new();
-        for (_, block) in prose(doc) {
+        for (index, block) in prose(doc) {
             let numbered_kind = matches!(
                 block.kind,
                 BlockKind::Heading { .. } | BlockKind::Paragraph | BlockKind::ListItem { .. }
             );
             if numbered_kind {
-                match hand_label(&block.text, block.kind) {
+                let label = hand_label(&block.text, block.kind)
+                    .or_else(|| heading_list_item(doc, index).map(|n| HandLabel::Number(vec![n])));
+                match label {
                     Some(HandLabel::Number(parts)) => {
                         if block.kind.is_heading() && block.text.trim_end().ends_with('?') {
                             t.numbered_questions += 1;
@@ -262,6 +264,25 @@ impl Targets {
 }
 
 /// "Schedules" → "schedule", "Annexure" → "annex".
+/// A Markdown list item that serves as a numbered heading ("1. Who is representing you"
+/// followed by paragraphs): its list number names a part of the letter.
+fn heading_list_item(doc: &Document, index: usize) -> Option<u32> {
+    let block = doc.blocks.get(index)?;
+    let number = block.list_number?;
+    let text = block.text.trim();
+    let short = text.split_whitespace().count() <= 10;
+    let unpunctuated = !text.ends_with(['.', ';', ':', ',']);
+    let followed_by_prose = doc
+        .blocks
+        .get(index + 1)
+        .is_some_and(|next| next.kind == BlockKind::Paragraph);
+    (matches!(block.kind, BlockKind::ListItem { level: 0 })
+        && short
+        && unpunctuated
+        && followed_by_prose)
+        .then_some(number)
+}
+
 fn kind_of(keyword: &str) -> String {
     let k = keyword.to_ascii_lowercase();
     let k = if k.starts_with("append") {
@@ -686,6 +707,39 @@ mod tests {
         let mut v = NUMBERED.to_vec();
         v.extend_from_slice(extra);
         v
+    }
+
+    #[test]
+    fn markdown_numbered_headings_are_parts() {
+        let mut blocks = vec![
+            (LI, "Who is representing you"),
+            (P, "Ana Ruiz is your lawyer."),
+            (LI, "Our fee"),
+            (
+                P,
+                "Our fee is one third. The procedure is also explained in Section 11.",
+            ),
+        ];
+        blocks.extend([
+            (LI, "Ending our relationship"),
+            (P, "You may end it at any time."),
+        ]);
+        let mut doc = letter(&blocks);
+        for (index, number) in [(0, 1), (2, 2), (4, 3)] {
+            doc.blocks[index].list_number = Some(number);
+        }
+        let found = cross_references(&doc);
+        assert_eq!(spans(&doc, &found), ["3:Section 11"]);
+        // A numbered list of steps is no set of parts.
+        let mut doc = letter(&[
+            (P, "Next steps:"),
+            (LI, "Sign the letter."),
+            (LI, "Send the retainer."),
+            (P, "See Section 11 of the Act."),
+        ]);
+        doc.blocks[1].list_number = Some(1);
+        doc.blocks[2].list_number = Some(2);
+        assert!(cross_references(&doc).is_empty());
     }
 
     #[test]

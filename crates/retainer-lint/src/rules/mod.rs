@@ -783,6 +783,37 @@ impl Scan<'_> {
             };
             for unit in units {
                 let inside = |r: &Range<usize>| r.start >= unit.start && r.start < unit.end;
+                // A match that runs in from the sentence before ("emails within one business
+                // day. Phone messages will be returned") hides any that starts in this one:
+                // search this sentence on its own.
+                let rerun: Vec<Vec<Range<usize>>>;
+                let finds: &[Vec<Range<usize>>] = if def.within == Within::Sentence
+                    && finds.iter().any(|f| {
+                        !f.iter().any(inside)
+                            && f.iter().any(|r| r.start < unit.start && r.end > unit.start)
+                    }) {
+                    rerun = finds
+                        .iter()
+                        .zip(&def.all)
+                        .map(|(f, &p)| {
+                            let crossed = !f.iter().any(inside)
+                                && f.iter().any(|r| r.start < unit.start && r.end > unit.start);
+                            match block.text.get(unit.clone()) {
+                                Some(text) if crossed => self
+                                    .engine
+                                    .patterns
+                                    .find_all(p, text)
+                                    .into_iter()
+                                    .map(|r| r.start + unit.start..r.end + unit.start)
+                                    .collect(),
+                                _ => f.clone(),
+                            }
+                        })
+                        .collect();
+                    &rerun
+                } else {
+                    &finds
+                };
                 if !finds
                     .iter()
                     .zip(&inherited)
