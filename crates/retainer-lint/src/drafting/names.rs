@@ -461,15 +461,10 @@ fn organisations(doc: &Document) -> Vec<Finding> {
     out
 }
 
-/// A name with no corporate suffix that accepts the letter or is signed for ("Tallowood Shearing
-/// Services accepts this costs agreement", "authorised to sign for Tallowood Shearing
-/// Services"), starting like a defined party's name but not a short form of it.
-static ACCEPTS_AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:The\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+(?:&|and|[A-Z][\w'’&-]*)){1,5})\s+(?:hereby\s+)?(?:accepts|agrees|has read|acknowledges)\b")
-        .unwrap_or_else(|_| unreachable!("static regex"))
-});
-static SIGNED_FOR_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:on behalf of|sign for|signed for)\s+(?:the\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+(?:&|and|[A-Z][\w'’&-]*)){1,5})\s*[.:,]?\s*$")
+/// A run of capitalised words that may be a name without a corporate suffix ("Tallowood
+/// Shearing Services").
+static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z][\w'’&-]*(?:\s+(?:(?:&|and)\s+)?[A-Z][\w'’&-]*){1,5}")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
@@ -484,11 +479,10 @@ fn accepting_names(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
     let defined: Vec<&OrgMention> = mentions.iter().filter(|m| defined_here(doc, m)).collect();
     let mut out = Vec::new();
     for (index, block) in prose(doc) {
-        let text = block.text.trim_end();
-        let found = ACCEPTS_AFTER_NAME
-            .captures(text)
-            .or_else(|| SIGNED_FOR_NAME.captures(text))
-            .and_then(|c| c.name("name"));
+        let text = block.text.as_str();
+        let found = NAME_RUN
+            .find_iter(text)
+            .find(|run| in_client_position(text, run.range()));
         let Some(name) = found else { continue };
         let words: Vec<&str> = name.as_str().split_whitespace().collect();
         // A name with a suffix is an organisation mention, checked with the others.
@@ -698,21 +692,26 @@ static CLIENT_ACTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 static CLIENT_ACTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:agreed(?:\s+to)?|accepted|acknowledged(?:\s+and\s+agreed)?)\s+(?:to\s+)?by\s*(?:the\s+)?[:\s]*$|\bon\s+behalf\s+of\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?:agreed(?:\s+to)?|accepted|acknowledged(?:\s+and\s+agreed)?)\s+(?:to\s+)?by\s*(?:the\s+)?[:\s]*$|\bon\s+behalf\s+of\s+(?:the\s+)?$|\bsign(?:ed)?\s+for\s+(?:the\s+)?$")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
 /// Whether the mention stands where only the client can: the subject of "may end this
 /// engagement", or the signatory of the acceptance.
 fn acts_as_client(doc: &Document, m: &OrgMention) -> bool {
-    doc.blocks.get(m.block).is_some_and(|b| {
-        let after = b.text.get(m.range.end..).unwrap_or("");
-        let before = b.text.get(..m.range.start).unwrap_or("");
-        let before = before
-            .get(before.len().saturating_sub(40)..)
-            .unwrap_or(before);
-        CLIENT_ACTS_AFTER.is_match(after) || CLIENT_ACTS_BEFORE.is_match(before)
-    })
+    doc.blocks
+        .get(m.block)
+        .is_some_and(|b| in_client_position(&b.text, m.range.clone()))
+}
+
+/// Whether the words at `range` of `text` stand where only the client can.
+fn in_client_position(text: &str, range: Range<usize>) -> bool {
+    let after = text.get(range.end..).unwrap_or("");
+    let before = text.get(..range.start).unwrap_or("");
+    let before = before
+        .get(before.len().saturating_sub(40)..)
+        .unwrap_or(before);
+    CLIENT_ACTS_AFTER.is_match(after) || CLIENT_ACTS_BEFORE.is_match(before)
 }
 
 /// Words that say a second company is a relative of the party, not a slip for it.
