@@ -425,14 +425,8 @@ fn organisations(doc: &Document) -> Vec<Finding> {
         {
             continue;
         }
-        let written = doc
-            .blocks
-            .get(m.block)
-            .map_or("", |b| slice(&b.text, m.range.clone()));
-        let canonical = doc
-            .blocks
-            .get(first.block)
-            .map_or("", |b| slice(&b.text, first.range.clone()));
+        let written = words_at(doc, m.block, &m.range);
+        let canonical = words_at(doc, first.block, &first.range);
         // A full stop right after the variant ends the sentence; do not double it.
         let stop_follows = doc
             .blocks
@@ -500,19 +494,14 @@ fn accepting_names(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
                 && !is_short_form(&key, &p.key)
         });
         let Some(party) = party else { continue };
-        let party_text = doc
-            .blocks
-            .get(party.block)
-            .map_or("", |b| slice(&b.text, party.range.clone()));
-        out.push(
-            Finding::new(
-                index,
-                name.range(),
-                format!("\"{}\" does not match the name of the party defined as \"{party_text}\"; check the name (is it left over from another letter?)", name.as_str()),
-            )
-            .with_related(party.block, party.range.clone(), format!("\"{party_text}\" defined here"))
-            .with_suggestion(party_text.to_string()),
-        );
+        let party_text = words_at(doc, party.block, &party.range);
+        out.push(left_over(
+            index,
+            name.range(),
+            name.as_str(),
+            party,
+            party_text,
+        ));
         // One report: the acceptance and the signatory line usually repeat it.
         break;
     }
@@ -636,14 +625,8 @@ fn misspelt_parties(
                     && misspelling(a, b, Strictness::Loose)
                     && flagged.insert(m.key.as_slice())
                 {
-                    let written = doc
-                        .blocks
-                        .get(m.block)
-                        .map_or("", |bl| slice(&bl.text, m.range.clone()));
-                    let canonical = doc
-                        .blocks
-                        .get(earlier.block)
-                        .map_or("", |bl| slice(&bl.text, earlier.range.clone()));
+                    let written = words_at(doc, m.block, &m.range);
+                    let canonical = words_at(doc, earlier.block, &earlier.range);
                     out.push(
                         Finding::new(
                             m.block,
@@ -800,25 +783,44 @@ fn drifted_parties(
             continue;
         };
         let lower = block.text.to_lowercase();
-        let party_text = doc
-            .blocks
-            .get(party.block)
-            .map_or("", |b| slice(&b.text, party.range.clone()));
+        let party_text = words_at(doc, party.block, &party.range);
         if RELATIONS.iter().any(|w| lower.contains(w)) || block.text.contains(party_text) {
             continue;
         }
         let written = slice(&block.text, other.range.clone());
-        out.push(
-            Finding::new(
-                other.block,
-                other.range.clone(),
-                format!("\"{written}\" does not match the name of the party defined as \"{party_text}\"; check the name (is it left over from another letter?)"),
-            )
-            .with_related(party.block, party.range.clone(), format!("\"{party_text}\" defined here"))
-            .with_suggestion(party_text.to_string()),
-        );
+        out.push(left_over(
+            other.block,
+            other.range.clone(),
+            written,
+            party,
+            party_text,
+        ));
     }
     out
+}
+
+/// The words of block `block` at `range` ("" if out of range).
+fn words_at<'a>(doc: &'a Document, block: usize, range: &Range<usize>) -> &'a str {
+    doc.blocks
+        .get(block)
+        .map_or("", |b| slice(&b.text, range.clone()))
+}
+
+/// `written` at `range` of block `block` names another party than the defined `party`.
+fn left_over(
+    block: usize,
+    range: Range<usize>,
+    written: &str,
+    party: &OrgMention,
+    party_text: &str,
+) -> Finding {
+    Finding::new(
+        block,
+        range,
+        format!("\"{written}\" does not match the name of the party defined as \"{party_text}\"; check the name (is it left over from another letter?)"),
+    )
+    .with_related(party.block, party.range.clone(), format!("\"{party_text}\" defined here"))
+    .with_suggestion(party_text.to_string())
 }
 
 /// Two names of the same length whose differing words are all misspellings of each other.
@@ -1183,14 +1185,8 @@ fn people(doc: &Document) -> Vec<Finding> {
             let (Some(m), Some(e)) = (mentions.get(mi), mentions.get(ei)) else {
                 continue;
             };
-            let written = doc
-                .blocks
-                .get(m.block)
-                .map_or("", |bl| slice(&bl.text, m.range.clone()));
-            let canonical = doc
-                .blocks
-                .get(e.block)
-                .map_or("", |bl| slice(&bl.text, e.range.clone()));
+            let written = words_at(doc, m.block, &m.range);
+            let canonical = words_at(doc, e.block, &e.range);
             out.push(
                 Finding::new(
                     m.block,

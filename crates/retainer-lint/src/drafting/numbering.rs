@@ -363,21 +363,23 @@ fn marker_label(block: &crate::document::Block) -> Option<Label> {
     let number = block.list_number?;
     let text = &block.text;
     let start = text.len() - text.trim_start().len();
+    // The end of the sixth word, or of the last one that starts within 60 bytes.
     let mut end = start;
-    for (count, (i, word)) in text
-        .get(start..)?
-        .split_inclusive(char::is_whitespace)
-        .scan(start, |at, w| {
-            let here = *at;
-            *at += w.len();
-            Some((here, w))
-        })
-        .enumerate()
-    {
-        if count == 6 || i > start + 60 {
-            break;
+    let mut words = 0;
+    for (at, c) in text.char_indices().skip_while(|&(at, _)| at < start) {
+        if c.is_whitespace() {
+            continue;
         }
-        end = i + word.trim_end().len();
+        let starts_word = text
+            .get(..at)
+            .is_some_and(|b| b.ends_with(char::is_whitespace));
+        if at > start && starts_word {
+            words += 1;
+            if words == 6 || at > start + 60 {
+                break;
+            }
+        }
+        end = at + c.len_utf8();
     }
     (end > start).then(|| Label {
         style: Style::Decimal,
