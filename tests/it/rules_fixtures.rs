@@ -5,7 +5,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use retainer_lint::{Config, Diagnostic, Document, Linter, Severity};
+use retainer_lint::{Diagnostic, Document, Severity};
+
+use crate::support::linter_for;
 
 pub(crate) fn letters_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/letters")
@@ -42,14 +44,6 @@ pub(crate) fn expected(path: &Path) -> (Option<String>, Vec<Expected>) {
         })
         .unwrap_or_default();
     (jurisdiction, findings)
-}
-
-fn linter_for(jurisdiction: Option<&str>) -> Linter {
-    let mut config = Config::builtin();
-    if let Some(j) = jurisdiction {
-        config.extends.push(j.to_string());
-    }
-    Linter::new(&config).unwrap_or_else(|_| Linter::new(&Config::builtin()).unwrap())
 }
 
 /// Where an excerpt stands in the text view (whitespace-insensitive).

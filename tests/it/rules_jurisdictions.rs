@@ -4,9 +4,10 @@
 
 use std::path::PathBuf;
 
-use retainer_lint::{Config, Linter, Severity};
+use retainer_lint::Severity;
 
 use crate::rules_fixtures::{covers, expected, letters_dir};
+use crate::support::linter_for;
 
 /// Ids of jurisdiction rules start with the jurisdiction.
 const PREFIXES: &[&str] = &["sk.", "on.", "ny.", "ca.", "uk.", "au."];
@@ -44,10 +45,8 @@ fn jurisdiction_rules_on_fixture_letters() {
         let Some(jurisdiction) = jurisdiction else {
             continue;
         };
-        let mut config = Config::builtin();
-        config.extends.push(jurisdiction.clone());
-        // A pack that does not load must fail here, not fall back to core.
-        let linter = Linter::new(&config).unwrap_or_else(|e| panic!("pack {jurisdiction}: {e:?}"));
+        // A pack that does not load fails here; it never falls back to core.
+        let linter = linter_for(Some(&jurisdiction));
         assert!(
             linter.rules().iter().any(|r| is_jurisdiction_rule(&r.id)),
             "pack {jurisdiction} adds no jurisdiction rule"
@@ -128,9 +127,7 @@ fn every_jurisdiction_rule_of_the_catalog_is_present() {
         ("au-ul", &["au.client-rights", "au.estimate-updates"]),
     ];
     for (pack, ids) in catalog {
-        let mut config = Config::builtin();
-        config.extends.push(pack.to_string());
-        let linter = Linter::new(&config).unwrap_or_else(|e| panic!("pack {pack}: {e:?}"));
+        let linter = linter_for(Some(pack));
         let have: Vec<&str> = linter
             .rules()
             .iter()
@@ -163,9 +160,7 @@ fn tightened_tax_rules_name_the_local_taxes() {
         ("ca-on", "HST"),
         ("uk-sra", "VAT"),
     ] {
-        let mut config = Config::builtin();
-        config.extends.push(pack.to_string());
-        let linter = Linter::new(&config).unwrap();
+        let linter = linter_for(Some(pack));
         let found = linter.example_findings(
             "fees.tax",
             "Our fee is $350 per hour, plus applicable taxes.",

@@ -8,27 +8,19 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use retainer_lint::{Config, Linter};
-
 use crate::rules_fixtures::{expected, expected_file, letter_files};
+use crate::support::linter_for;
 
 /// One line per finding: `line:column severity rule "words" message`.
 fn findings(path: &Path) -> String {
     let (jurisdiction, _) = expected(&expected_file(path));
-    let mut config = Config::builtin();
-    config.extends.extend(jurisdiction);
-    let linter = Linter::new(&config).unwrap();
+    let linter = linter_for(jurisdiction.as_deref());
     let report = linter.lint_path(path).unwrap();
     let text = &report.document.text;
     let mut out = format!(
         "{} with core{}\n",
         path.file_name().unwrap().to_str().unwrap(),
-        config
-            .extends
-            .iter()
-            .skip(1)
-            .map(|j| format!(" + {j}"))
-            .collect::<String>()
+        jurisdiction.map(|j| format!(" + {j}")).unwrap_or_default()
     );
     for d in &report.diagnostics {
         let before = text.get(..d.span.start).unwrap_or("");
