@@ -190,6 +190,16 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Facility",
     "Loss",
     "Equipment",
+    // Makers and sellers a claim is brought against ("the Manufacturer and the Dealer").
+    "Manufacturer",
+    "Manufacturers",
+    "Dealer",
+    "Retailer",
+    "Insurer",
+    "Insurers",
+    "Developer",
+    "Builder",
+    "Operator",
 ];
 
 /// The rest of an enactment's name after a comma: "the Small Business, Enterprise and
@@ -1104,6 +1114,15 @@ mod tests {
             undefined_terms,
             &["Under this Agreement, you pay our fees."],
             &["0:this Agreement"],
+        );
+        // One maker defined, the other only capitalised.
+        check(
+            undefined_terms,
+            &[
+                "You bought the dryer from Kindersley Ag Ltd. (the \"Dealer\"). It was built by NorthPlain Ltd.",
+                "We will claim against the Manufacturer and the Dealer.",
+            ],
+            &["1:the Manufacturer"],
         );
         check(
             undefined_terms,

@@ -42,6 +42,9 @@ impl Placeholder {
     }
 }
 
+/// How far (in bytes) from a blank the words of a fill-in line may stand.
+const FILL_IN_REACH: usize = 40;
+
 impl Check for Placeholder {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let mut claimed = Claimed::default();
@@ -56,7 +59,24 @@ impl Check for Placeholder {
                     .text
                     .chars()
                     .all(|c| c == '_' || c.is_whitespace() || c.is_ascii_punctuation());
-                if rest_is_blank || self.fill_in.iter().any(|&p| scan.hit(hit.block, p)) {
+                // A blank glued to a reference ("File No. SC-26-____", "$____") is the firm's to
+                // fill; a fill-in line's words stand near its blank, so "RE: claims by camp
+                // families" does not excuse a court file number after it.
+                let glued = block.text[..hit.span.start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| {
+                        c.is_alphanumeric() || matches!(c, '-' | '/' | '$' | '£' | '#')
+                    });
+                let near =
+                    hit.span.start.saturating_sub(FILL_IN_REACH)..hit.span.end + FILL_IN_REACH;
+                let fill_in_line = !glued
+                    && self.fill_in.iter().any(|&p| {
+                        scan.find(hit.block, p)
+                            .iter()
+                            .any(|r| r.start < near.end && r.end > near.start)
+                    });
+                if rest_is_blank || fill_in_line {
                     continue;
                 }
             }
