@@ -200,6 +200,12 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Developer",
     "Builder",
     "Operator",
+    // What a review or appeal is about ("to challenge the Decision").
+    "Decision",
+    "Determination",
+    "Permit",
+    "Licence",
+    "License",
 ];
 
 /// The rest of an enactment's name after a comma: "the Small Business, Enterprise and

@@ -167,10 +167,11 @@ static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// An estimate of fees or costs whose figure comes at the end of the sentence's first part:
-/// "We estimate our fees through a ruling on the motion at 18,000".
+/// "We estimate our fees through a ruling on the motion at 18,000", or straight after the
+/// verb: "if we must start a claim, we estimate about 4,500 per arena".
 static ESTIMATE_AT: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\bestimat\w*\s+(?:our|the|your|total|its)\s+(?:\w+\s+)?(?:fees?|costs?|charges|bill)\b[^.;\n]{0,70}?\s(?:at|to\s+be|of)\s*$",
+        r"\bestimat\w*\s+(?:our|the|your|total|its)\s+(?:\w+\s+)?(?:fees?|costs?|charges|bill)\b[^.;\n]{0,70}?\s(?:at|to\s+be|of)\s*$|\b(?:we|I)\s+(?:would\s+|now\s+)?estimate\s+(?:a\s+total\s+of\s+)?(?:about|approximately|around|roughly|some)\s*$",
     )
 });
 

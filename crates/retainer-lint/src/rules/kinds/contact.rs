@@ -160,6 +160,8 @@ impl Contact {
                     .into_iter()
                     .filter(|n| n.start >= sentence.start && n.end <= sentence.end)
                     .filter(|n| !block.text.get(n.clone()).is_some_and(is_organisation))
+                    // "staff and the Cathedral Chapter": a body, not a person.
+                    .filter(|n| !after_the(&block.text, n.start))
                     .map(|n| {
                         // A name right after the role ("our paralegal, Kenji Moriyama") wins over
                         // one before it at the same distance.
@@ -227,11 +229,12 @@ fn about_sentences(
 /// True when the role word at `at` is another organisation's ("Opal Shield or its staff"), not
 /// the firm's. ("Their staff" may be ours: "our partners and their staff".)
 fn belongs_to_another(text: &str, at: usize) -> bool {
-    text.get(..at)
-        .unwrap_or("")
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| w.eq_ignore_ascii_case("its"))
+    word_before(text, at).is_some_and(|w| w.eq_ignore_ascii_case("its"))
+}
+
+/// The word before byte `at` of `text`.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    text.get(..at).unwrap_or("").split_whitespace().next_back()
 }
 
 /// True when the role word at `role` is the firm's staff: not another organisation's ("its
@@ -399,6 +402,11 @@ fn extends(longer: &str, shorter: &str) -> bool {
 
 fn has_contact(text: &str) -> bool {
     !find_emails(text).is_empty() || !find_phones(text).is_empty()
+}
+
+/// True when the word before `at` is "the": people's names do not take an article.
+fn after_the(text: &str, at: usize) -> bool {
+    word_before(text, at).is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// The parts of a name worth searching for ("Priya", "Singh"; not "Ms.").
