@@ -685,6 +685,32 @@ fn acts_as_client(doc: &Document, m: &OrgMention) -> bool {
     doc.blocks
         .get(m.block)
         .is_some_and(|b| in_client_position(&b.text, m.range.clone()))
+        || signs_acceptance(doc, m)
+}
+
+/// The line that asks the client to sign: "I have read and agree to the terms of this
+/// letter.", "AGREED AND ACCEPTED:".
+static ACCEPTANCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:read|agree[sd]?|accept(?:s|ed)?|acknowledge[sd]?)\b.{0,80}\b(?:terms|letter|agreement|engagement|retainer)\b[^.]{0,40}\.?|\b(?:agreed|accepted|acknowledged)(?:\s+(?:and|&)\s+(?:agreed|accepted|acknowledged))?(?:\s+to)?(?:\s+by)?(?:\s+(?:the\s+)?client)?\s*:?)$")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// Whether the mention opens the line under the client's acceptance: the signatory.
+fn signs_acceptance(doc: &Document, m: &OrgMention) -> bool {
+    let Some(block) = doc.blocks.get(m.block) else {
+        return false;
+    };
+    if !block
+        .text
+        .get(..m.range.start)
+        .is_some_and(|before| before.trim().is_empty())
+    {
+        return false;
+    }
+    doc.blocks
+        .get(..m.block)
+        .and_then(|earlier| earlier.iter().rev().find(|b| !b.text.trim().is_empty()))
+        .is_some_and(|prev| ACCEPTANCE_LINE.is_match(prev.text.trim()))
 }
 
 /// Whether the words at `range` of `text` stand where only the client can.
@@ -749,9 +775,12 @@ fn drifted_parties(
         }
         // "Lakeshore Paddling Co." for "Lakeshore Paddle Co. Ltd.": one suffix of the chain
         // in common is enough.
+        // Whatever its suffix, the name the client signs under is the client's.
+        let signs = signs_acceptance(doc, other);
         let comparable = |p: &&&OrgMention| {
             p.key != other.key
-                && (p.suffix == other.suffix
+                && (signs
+                    || p.suffix == other.suffix
                     || p.chain.contains(&other.suffix)
                     || other.chain.contains(&p.suffix))
         };
@@ -1383,6 +1412,24 @@ mod tests {
                 "If Sunridge Hospitality Inc. disagrees, call us.",
             ],
             &["1:Sunridge Hospitality Inc."],
+        );
+        // Under the client's acceptance, a word and the suffix changed: the signatory is the
+        // client, whatever the suffix.
+        check(
+            &[
+                "This letter confirms that Lynx Lake Outfitters Inc. (\"Lynx Lake\") has retained us.",
+                "I have read and agree to the terms of this letter.",
+                "Lynx Lake Outfitting Ltd.",
+            ],
+            &["2:Lynx Lake Outfitting Ltd."],
+        );
+        // The same words with another suffix elsewhere are another company.
+        check(
+            &[
+                "This letter confirms that Lynx Lake Outfitters Inc. (\"Lynx Lake\") has retained us.",
+                "Lynx Lake Outfitting Ltd. sells the canoes.",
+            ],
+            &[],
         );
         // The firm's words joined by "&" and without the suffix.
         check(

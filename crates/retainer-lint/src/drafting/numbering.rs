@@ -163,8 +163,17 @@ fn inline_continuation(text: &str, label: &Label, mut last: u32) -> u32 {
         return last;
     }
     let rest = text.get(label.range.end..).unwrap_or("");
-    for piece in rest.split('(').skip(1) {
-        let Some(token) = piece.split(')').next() else {
+    for (at, _) in rest.match_indices('(') {
+        // "section 5(2)(b)": a bracket right after a word or another bracket is a statute's
+        // subsection, not this list's next item.
+        if rest[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+        {
+            continue;
+        }
+        let Some(token) = rest[at + 1..].split(')').next() else {
             continue;
         };
         if token.len() > 5 {
@@ -711,6 +720,20 @@ mod tests {
             &[],
         );
         check(&body(&["(g) g", "(h) h", "(i) i", "(j) j"]), &[]);
+        // "5(2)(b)" inside item (a) is a statute's subsection; "(b)" then follows "(a)".
+        check(
+            &body(&[
+                "(a) review. We advise on section 10(2) and section 5(2)(b) of the Act.",
+                "(b) opposition.",
+                "(c) negotiation.",
+            ]),
+            &[],
+        );
+        // Inline items still continue the list.
+        check(
+            &body(&["(a) monthly; (b) on completion.", "(b) again"]),
+            &["1:(b)>(c)"],
+        );
         check(&body(&["(iv) four", "(v) five", "(vi) six"]), &[]);
         check(
             &[

@@ -490,6 +490,15 @@ fn is_external(text: &str, start: usize, end: usize, targets: &Targets) -> bool 
     if names_a_procedure {
         return true;
     }
+    // "section 10(2) and section 5(2)(b) of the Trade Marks Act 1994": the enactment named
+    // after the next reference is this one's too.
+    let coordinated = after
+        .strip_prefix("and ")
+        .or_else(|| after.strip_prefix("or "))
+        .map(str::trim_start);
+    if coordinated.is_some_and(|rest| ENACTMENT_NAMED.find(rest).is_some_and(|m| m.start() == 0)) {
+        return true;
+    }
     let mut words = after.split_whitespace();
     if let Some(first) = words.next() {
         let first = first.to_ascii_lowercase();
@@ -601,6 +610,9 @@ fn schedule_refs(index: usize, text: &str, targets: &Targets, out: &mut Vec<Find
             || sent_separately(text, all.range())
             || of_another_document(text, all.end(), targets)
             || part_of_a_named_document(text, all.start())
+            // "Clause 14 of the Trust's draft lets it claw back the grant. ... Schedule 3
+            // limits grazing": the paragraph is about another document's parts.
+            || other_document_cited(text.get(..all.start()).unwrap_or(""), targets)
         {
             continue;
         }
@@ -938,6 +950,19 @@ mod tests {
             )]),
             &[],
         );
+        // Two sections of one statute, named once after the second.
+        check(
+            &with(&[(
+                P,
+                "We advise you on your rights under section 10(2) and section 5(2)(b) of the Trade Marks Act 1994.",
+            )]),
+            &[],
+        );
+        // The letter's own sections, then a statute's: the first is still the letter's.
+        check(
+            &with(&[(P, "See section 7 and then section 5(2)(b) of this letter.")]),
+            &["6:section 7", "6:section 5(2)(b)"],
+        );
         check(
             &with(&[(
                 P,
@@ -996,6 +1021,18 @@ mod tests {
         check(
             &with(&[(P, "Under Schedule A of the agreement, statements bind you.")]),
             &[],
+        );
+        // A schedule in a paragraph about another document's clauses is that document's.
+        check(
+            &with(&[(
+                P,
+                "Clause 14 of the Trust's draft lets it claw back the grant. Schedule 3 limits grazing.",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[(P, "Clause 2 sets our fees. Schedule 3 limits grazing.")]),
+            &["6:Schedule 3"],
         );
         check(
             &with(&[

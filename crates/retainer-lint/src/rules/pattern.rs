@@ -68,7 +68,7 @@ pub const BUILTIN_FRAGMENTS: &[(&str, &str)] = &[
     ),
     (
         "title-name",
-        r"(?-i:\b(?:Mr|Ms|Mrs|Mx|Miss|Dr|Prof|Sir|Dame|Lady|Lord)\.?\s+[A-Z][a-zA-Z'’-]+)",
+        r"(?-i:\b(?:Mr|Ms|Mrs|Mx|Miss|Dr|Prof|Sir|Dame|Lady|Lord)\.?\s+\p{Lu}[\p{L}'’-]+)",
     ),
     (
         "role:assistant",
