@@ -512,7 +512,7 @@ fn accepting_names(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
 /// instruct Ashdown & Pryce" where the firm is "Ashdown Pryce LLP"): a form the suffix-based
 /// mentions never see.
 fn joined_parties(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let mut out = unjoined_parties(doc, mentions);
     let mut seen: HashSet<&[String]> = HashSet::new();
     for party in mentions.iter().filter(|m| defined_here(doc, m)) {
         let plain = party.key.iter().all(|w| w != "&" && w != "and");
@@ -551,6 +551,75 @@ fn joined_parties(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
                         format!("\"{written}\" does not match the name of the party defined as \"{party_text}\"; use one form throughout"),
                     )
                     .with_related(party.block, party.range.clone(), format!("\"{party_text}\" defined here"))
+                    .with_suggestion(party_text.to_string()),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// The other way round: a party whose name joins its words ("Halloran & Vu LLP", in the
+/// letterhead or the opening) written without the "&" ("Halloran Vu Law will return your
+/// file").
+fn unjoined_parties(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
+    let is_party = party_test(doc);
+    let mut out = Vec::new();
+    let mut seen: HashSet<&[String]> = HashSet::new();
+    for party in mentions.iter().filter(|m| is_party(m)) {
+        // Only "&" joins: "and" is as often a descriptor's ("Barristers and Solicitors").
+        let words: Vec<&String> = party.key.iter().filter(|w| *w != "&").collect();
+        let joined = words.len() < party.key.len();
+        if words.len() < 2 || !joined || !seen.insert(party.key.as_slice()) {
+            continue;
+        }
+        let party_text = words_at(doc, party.block, &party.range);
+        for (index, block) in prose(doc) {
+            let toks = tokens(&block.text);
+            for (start, window) in toks.windows(words.len()).enumerate() {
+                let spelled = window.iter().zip(&words).all(|(t, w)| {
+                    t.text.chars().next().is_some_and(char::is_uppercase)
+                        && bare(t.text).to_lowercase() == **w
+                        && t.text.chars().any(char::is_lowercase)
+                });
+                let adjacent = window
+                    .windows(2)
+                    .all(|pair| gap(&block.text, &pair[0], &pair[1]) == " ");
+                // "Teresa Halloran" then "Vu" in another name is no firm name: the run must
+                // stand alone, not continue a longer name.
+                let (Some(first), Some(last)) = (window.first(), window.last()) else {
+                    continue;
+                };
+                let continues = start
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|t| {
+                        t.text.chars().next().is_some_and(char::is_uppercase)
+                            && gap(&block.text, t, first) == " "
+                    });
+                if !spelled || !adjacent || continues {
+                    continue;
+                }
+                let next = toks
+                    .get(start + words.len())
+                    .filter(|t| gap(&block.text, last, t) == " ");
+                // "Brannigan Okafor LLP" is a suffixed mention, compared elsewhere.
+                if next.is_some_and(|t| suffix_of(t.text).is_some()) {
+                    continue;
+                }
+                // The firm word after it belongs to the variant: "Halloran Vu Law".
+                let end = next
+                    .filter(|t| bare(t.text) == "Law")
+                    .map_or(last.end, |t| t.end);
+                let range = first.start..end;
+                let written = slice(&block.text, range.clone());
+                out.push(
+                    Finding::new(
+                        index,
+                        range,
+                        format!("\"{written}\" does not match the name of the party named \"{party_text}\"; use one form throughout"),
+                    )
+                    .with_related(party.block, party.range.clone(), format!("\"{party_text}\" named here"))
                     .with_suggestion(party_text.to_string()),
                 );
             }
@@ -1438,6 +1507,23 @@ mod tests {
                 "I instruct Ashdown & Pryce on these terms.",
             ],
             &["1:Ashdown & Pryce"],
+        );
+        // The other way round: the firm joined by "&" in the letterhead, its words run
+        // together later with another firm word.
+        check(
+            &[
+                "Thank you for asking Halloran & Vu LLP to represent you.",
+                "Teresa Halloran will lead. Halloran Vu Law will return your file to you.",
+            ],
+            &["1:Halloran Vu Law"],
+        );
+        // A person's name that contains the words is not the firm.
+        check(
+            &[
+                "Thank you for asking Halloran & Vu LLP to represent you.",
+                "Ask Teresa Halloran Vu about it, or Halloran & Vu LLP's office.",
+            ],
+            &[],
         );
         // One suffix of a chain kept, a word changed.
         check(

@@ -816,6 +816,32 @@ fn defined_just_after(
     })
 }
 
+/// What follows the start of a longer official name: "the Practice Direction on Pre-Action
+/// Conduct", "the Party Wall etc. Act 1996".
+static NAMES_MORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:(?:on|for|of|in|under|to)\s+(?:the\s+)?[A-Z]|(?:etc\.?\s+)?(?:[A-Z][\w'’-]*\s+){0,2}(?:Act|Acts|Regulations?|Rules|Order|Code)\b)")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// Whether a phrase opens with a past participle ("the Disputed Strip", "the Excluded Work"),
+/// which proper names seldom do ("the United States" aside).
+fn participle_first(words: &[&str]) -> bool {
+    words.first().is_some_and(|w| {
+        w.len() >= 6 && w.ends_with("ed") && !matches!(*w, "United" | "Reformed" | "Federated")
+    })
+}
+
+/// Whether the letter also writes the phrase's words in lower case, as ordinary words: a
+/// proper name never appears so.
+fn written_in_lower_case(running: &str, term: &str) -> bool {
+    let lower = term.to_lowercase();
+    running.match_indices(&lower).any(|(at, _)| {
+        let before = running[..at].chars().next_back();
+        let after = running[at + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// `drafting.undefined-term`: a capitalised term used as a defined term ("the Matter") that
 /// the letter never defines. Only the usual defined-term nouns, or terms the letter defines in
 /// another form ("the Agreement" where only "Retainer Agreement" is defined), are considered;
@@ -839,6 +865,13 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             by_last_word.entry(last).or_insert(d);
         }
     }
+    // The letter's running text, to find a capitalised phrase's words also written in lower
+    // case ("a special meeting of members" ... "the Special Meeting").
+    let running: String = prose(doc)
+        .filter(|(_, b)| !b.kind.is_heading())
+        .map(|(_, b)| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
 
     struct Undefined {
         block: usize,
@@ -871,6 +904,11 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             }
             let words: Vec<&str> = term.split_whitespace().collect();
             let Some(&last) = words.last() else { continue };
+            // "the Traditional Owners", "the Traditional Custodians": First Peoples,
+            // capitalised by convention, not a term of the letter.
+            if words.first() == Some(&"Traditional") {
+                continue;
+            }
             if words.contains(&"of") || INSTITUTION_HEADS.contains(&last) && words.len() > 1 {
                 continue;
             }
@@ -941,7 +979,18 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
                 && (DOCUMENT_HEADS.contains(&head) || DEFINED_TERM_HEADS.contains(&head))
                 && !runs_on
                 && !after_of;
-            if near.is_none() && !DEFINED_TERM_HEADS.contains(&term) && !names_a_document {
+            // Ordinary words capitalised into a term: "the Disputed Strip", "the Special
+            // Meeting" where the letter also says "a special meeting".
+            let common_words_as_term = (2..=3).contains(&words.len())
+                && !runs_on
+                && !after_of
+                && !NAMES_MORE.is_match(rest)
+                && (participle_first(&words) || written_in_lower_case(&running, term));
+            if near.is_none()
+                && !DEFINED_TERM_HEADS.contains(&term)
+                && !names_a_document
+                && !common_words_as_term
+            {
                 continue;
             }
             let key = term.to_string();
@@ -1108,6 +1157,21 @@ mod tests {
             &["We will act for you in the Matter."],
             &["0:the Matter"],
         );
+        // Ordinary words capitalised into a term: a participle first, or the same words
+        // also written in lower case.
+        check(
+            undefined_terms,
+            &["A surveyor will plot the Disputed Strip against the Transfer plan."],
+            &["0:the Disputed Strip"],
+        );
+        check(
+            undefined_terms,
+            &[
+                "At a special meeting of members, the members removed three directors.",
+                "We will advise whether the Special Meeting was valid.",
+            ],
+            &["1:the Special Meeting"],
+        );
         check(
             undefined_terms,
             &[
@@ -1273,6 +1337,19 @@ mod tests {
 
     #[test]
     fn defined_and_institutional_terms_are_not_flagged() {
+        // The start of a longer official name, even when its words also appear in lower case;
+        // First Peoples capitalised by convention.
+        check(
+            undefined_terms,
+            &[
+                "We will send a letter of claim under the Practice Direction on Pre-Action Conduct.",
+                "Under that practice direction, they should reply within 14 days.",
+                "The Party Wall etc. Act 1996 may apply; we will not act as your party wall surveyor.",
+                "You have the consent of the Traditional Owners on whose Country you harvest.",
+                "The United States court will decide.",
+            ],
+            &[],
+        );
         // The words a definition names, and their long form once an acronym is defined.
         check(
             undefined_terms,

@@ -205,18 +205,9 @@ fn about_sentences(
         let mut earlier = false;
         for s in scan.sentences(b) {
             let words = block.text.get(s.clone()).unwrap_or("");
-            let first = words
-                .split(|c: char| !c.is_alphabetic())
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
             let about = roles.iter().any(|r| r.start >= s.start && r.start < s.end)
                 || parts.iter().any(|p| mentions(words, p))
-                || (earlier
-                    && matches!(
-                        first.as_str(),
-                        "she" | "he" | "they" | "her" | "his" | "their"
-                    ));
+                || (earlier && subject_pronoun(words));
             if about {
                 out.push((b, s.clone()));
             }
@@ -224,6 +215,29 @@ fn about_sentences(
         }
     }
     out
+}
+
+/// Whether the sentence's subject is "she", "he", "they" (or "her", "his", "their"): its first
+/// word, or the first after an opening clause ("When I am away, she can also …").
+fn subject_pronoun(sentence: &str) -> bool {
+    let first_word = |s: &str| {
+        s.split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let pronoun = |w: &str| matches!(w, "she" | "he" | "they" | "her" | "his" | "their");
+    if pronoun(&first_word(sentence)) {
+        return true;
+    }
+    let opens_a_clause = matches!(
+        first_word(sentence).as_str(),
+        "when" | "whenever" | "while" | "if" | "once" | "after" | "before" | "during" | "until"
+    );
+    opens_a_clause
+        && sentence
+            .split_once(',')
+            .is_some_and(|(clause, rest)| clause.len() <= 60 && pronoun(&first_word(rest)))
 }
 
 /// True when the role word at `at` is another organisation's ("Opal Shield or its staff"), not

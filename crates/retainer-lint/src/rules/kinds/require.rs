@@ -144,7 +144,17 @@ impl Check for Require {
         let Some((block, range)) = scan.anchor(&self.section) else {
             return;
         };
-        let names: Vec<&str> = missing.iter().copied().filter(|n| !n.is_empty()).collect();
+        let mut names: Vec<&str> = missing.iter().copied().filter(|n| !n.is_empty()).collect();
+        // Only the pack's own clause is missing, under a tightening that names what it wants
+        // ("HST"): name that, not nothing.
+        if names.is_empty() {
+            names = self
+                .elements
+                .iter()
+                .map(|e| e.name.as_str())
+                .filter(|n| !n.is_empty())
+                .collect();
+        }
         let joined = join_and(&names);
         let mut f = Finding::new(block, range, text.message(&[("missing", &joined)]));
         f.label = Some("the clause belongs here".to_string());
