@@ -834,19 +834,19 @@ fn holdout60_letters_recall_and_precision() {
 /// The sixty-first held-out set (`fixtures/holdout61/`), written on 2026-12-04 (session 12) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it
 /// (rules as of `34a75b3`): 81/82 found, 9 false errors/warnings (two of the three clean letters
-/// clean). Not yet studied: no floor until it is.
+/// clean). Studied in session 12; the floors keep what was reached (all found, none false).
 #[test]
 fn holdout61_letters_recall_and_precision() {
-    let (seeded, found, false_pos) = held_out("holdout61");
-    eprintln!("holdout61: {found}/{seeded}, {false_pos} false");
+    floor("holdout61", ALL, 0);
 }
 
 /// The sixty-second held-out set (`fixtures/holdout62/`), written on 2026-12-04 (session 12) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it
 /// (rules as of `34a75b3`): 77/81 found, 1 false error/warning (all three clean letters clean).
-/// Not yet studied: no floor until it is.
+/// Studied in session 12; the floors keep what was reached (79/81, none false). Still missed:
+/// `cottage-dock-on`'s "the Encroachment" (.md and .docx), a one-word term used once, never
+/// defined and never written in lower case: nothing but the writer's intent marks it as a term.
 #[test]
 fn holdout62_letters_recall_and_precision() {
-    let (seeded, found, false_pos) = held_out("holdout62");
-    eprintln!("holdout62: {found}/{seeded}, {false_pos} false");
+    floor("holdout62", 79, 0);
 }

@@ -1,5 +1,5 @@
 //! Snapshots of every finding on every fixture letter (`fixtures/letters/`, `fixtures/holdout/`,
-//! `fixtures/holdout2/` to `fixtures/holdout60/`), one file per letter under `tests/it/snapshots/`. The expected files
+//! `fixtures/holdout2/` to `fixtures/holdout62/`), one file per letter under `tests/it/snapshots/`. The expected files
 //! beside the letters say which findings must and must not appear (see `rules_fixtures.rs`);
 //! these pin everything else: the exact words each finding points at, its message, the
 //! info-level findings, and the order. A change to a rule shows here as a diff to review
@@ -357,4 +357,14 @@ fn findings_on_holdout59_letters() {
 #[test]
 fn findings_on_holdout60_letters() {
     snapshot_dir("holdout60");
+}
+
+#[test]
+fn findings_on_holdout61_letters() {
+    snapshot_dir("holdout61");
+}
+
+#[test]
+fn findings_on_holdout62_letters() {
+    snapshot_dir("holdout62");
 }
