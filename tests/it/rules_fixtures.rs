@@ -854,19 +854,20 @@ fn holdout62_letters_recall_and_precision() {
 /// The sixty-third held-out set (`fixtures/holdout63/`), written on 2026-12-04 (session 12) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it
 /// (rules as of `4cd53e1`): 70/73 found, 14 false errors/warnings (none of the three clean
-/// letters clean). Not yet studied: no floor until it is.
+/// letters clean). Studied in session 12; the floors keep what was reached (73/73, one false).
+/// The one allowed is a judgement call: `cheese-roll-uk.txt` lists the work it will do, (a) to
+/// (e), but gives no timeline and no next step beyond signing; `scope.next-steps` says so, and
+/// its writer counted the list as next steps.
 #[test]
 fn holdout63_letters_recall_and_precision() {
-    let (seeded, found, false_pos) = held_out("holdout63");
-    eprintln!("holdout63: {found}/{seeded}, {false_pos} false");
+    floor("holdout63", ALL, 1);
 }
 
 /// The sixty-fourth held-out set (`fixtures/holdout64/`), written on 2026-12-04 (session 12) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it
 /// (rules as of `4cd53e1`): 78/80 found, 7 false errors/warnings (all three clean letters clean).
-/// Not yet studied: no floor until it is.
+/// Studied in session 12; the floors keep what was reached (all found, none false).
 #[test]
 fn holdout64_letters_recall_and_precision() {
-    let (seeded, found, false_pos) = held_out("holdout64");
-    eprintln!("holdout64: {found}/{seeded}, {false_pos} false");
+    floor("holdout64", ALL, 0);
 }

@@ -87,6 +87,7 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Disbursements",
     "Incident",
     "Accident",
+    "Event",
     "Action",
     "Lawsuit",
     "Dispute",
