@@ -846,10 +846,11 @@ fn written_in_lower_case(running: &str, term: &str) -> bool {
 }
 
 /// `drafting.undefined-term`: a capitalised term used as a defined term ("the Matter") that
-/// the letter never defines. Only the usual defined-term nouns, or terms the letter defines in
-/// another form ("the Agreement" where only "Retainer Agreement" is defined), are considered;
-/// institutions and enactments ("the Law Society", "the Solicitors Act") never are. Each
-/// term is reported once, at its first use.
+/// the letter never defines. Only the usual defined-term nouns, terms the letter defines in
+/// another form ("the Agreement" where only "Retainer Agreement" is defined), and ordinary
+/// words capitalised into a term ("the Disputed Strip"; "the Special Meeting" where the letter
+/// also says "a special meeting") are considered; institutions and enactments ("the Law
+/// Society", "the Solicitors Act") never are. Each term is reported once, at its first use.
 pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
     let defs = definitions(doc);
     let defined_variants: HashMap<String, &Definition> = defs
