@@ -451,6 +451,7 @@ fn organisations(doc: &Document) -> Vec<Finding> {
     out.extend(misspelt_parties(doc, &mentions, &first_of, &counts));
     out.extend(drifted_parties(doc, &mentions, &first_of, &counts));
     out.extend(joined_parties(doc, &mentions));
+    out.extend(unjoined_parties(doc, &mentions));
     out.extend(accepting_names(doc, &mentions));
     out
 }
@@ -512,7 +513,7 @@ fn accepting_names(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
 /// instruct Ashdown & Pryce" where the firm is "Ashdown Pryce LLP"): a form the suffix-based
 /// mentions never see.
 fn joined_parties(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
-    let mut out = unjoined_parties(doc, mentions);
+    let mut out = Vec::new();
     let mut seen: HashSet<&[String]> = HashSet::new();
     for party in mentions.iter().filter(|m| defined_here(doc, m)) {
         let plain = party.key.iter().all(|w| w != "&" && w != "and");
@@ -542,17 +543,12 @@ fn joined_parties(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
                 {
                     continue;
                 }
-                let range = first.start..last.end;
-                let written = slice(&block.text, range.clone());
-                out.push(
-                    Finding::new(
-                        index,
-                        range,
-                        format!("\"{written}\" does not match the name of the party defined as \"{party_text}\"; use one form throughout"),
-                    )
-                    .with_related(party.block, party.range.clone(), format!("\"{party_text}\" defined here"))
-                    .with_suggestion(party_text.to_string()),
-                );
+                out.push(party_written_otherwise(
+                    (index, &block.text, first.start..last.end),
+                    party,
+                    party_text,
+                    "defined as",
+                ));
             }
         }
     }
@@ -611,21 +607,38 @@ fn unjoined_parties(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
                 let end = next
                     .filter(|t| bare(t.text) == "Law")
                     .map_or(last.end, |t| t.end);
-                let range = first.start..end;
-                let written = slice(&block.text, range.clone());
-                out.push(
-                    Finding::new(
-                        index,
-                        range,
-                        format!("\"{written}\" does not match the name of the party named \"{party_text}\"; use one form throughout"),
-                    )
-                    .with_related(party.block, party.range.clone(), format!("\"{party_text}\" named here"))
-                    .with_suggestion(party_text.to_string()),
-                );
+                out.push(party_written_otherwise(
+                    (index, &block.text, first.start..end),
+                    party,
+                    party_text,
+                    "named",
+                ));
             }
         }
     }
     out
+}
+
+/// The finding for a party's name written in another form at `range` of block `index`
+/// (whose text is `text`); `how` says how the party was introduced ("defined as", "named").
+fn party_written_otherwise(
+    (index, text, range): (usize, &str, Range<usize>),
+    party: &OrgMention,
+    party_text: &str,
+    how: &str,
+) -> Finding {
+    let written = slice(text, range.clone());
+    Finding::new(
+        index,
+        range,
+        format!("\"{written}\" does not match the name of the party {how} \"{party_text}\"; use one form throughout"),
+    )
+    .with_related(
+        party.block,
+        party.range.clone(),
+        format!("\"{party_text}\" {} here", how.trim_end_matches(" as")),
+    )
+    .with_suggestion(party_text.to_string())
 }
 
 /// Where a run of tokens starting at `start` spells `key`'s words (capitalised) with "&" or
