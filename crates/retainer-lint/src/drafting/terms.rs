@@ -314,6 +314,14 @@ const INSTITUTION_HEADS: &[&str] = &[
     // is still a defined term (both are in DEFINED_TERM_HEADS too).
     "Corporation",
     "Partnership",
+    // Places: "the Northern Territory", "the Gold Coast", "the Western District".
+    "Territory",
+    "Territories",
+    "Region",
+    "District",
+    "County",
+    "Shire",
+    "Coast",
 ];
 
 /// How the words before a quoted term make it a definition: "referred to as the" or "is
@@ -732,7 +740,7 @@ pub fn duplicate_definitions(doc: &Document) -> Vec<Finding> {
 
 static CAPITALISED_USE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[Tt]he|[Tt]his|[Ss]uch|[Ee]ach|[Aa]ny such)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:(?:['’]s?)?\s+(?:of\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3})",
+        r"\b(?:[Tt]he|[Tt]his|[Ss]uch|[Ee]ach|[Aa]ny such)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:(?:['’]s?)?\s+(?:of\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3})\b",
     )
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
@@ -1351,6 +1359,9 @@ mod tests {
                 "The Party Wall etc. Act 1996 may apply; we will not act as your party wall surveyor.",
                 "You have the consent of the Traditional Owners on whose Country you harvest.",
                 "The United States court will decide.",
+                // A word run into a name ("WorkSafe", "PayPal") is no term; nor is a place.
+                "Please keep the WorkSafe incident reports and the PayPal receipts.",
+                "The airstrip is in the Northern Territory, near the Gold Coast of nowhere.",
             ],
             &[],
         );

@@ -120,6 +120,50 @@ fn other_document_cited(before: &str, targets: &Targets) -> bool {
     })
 }
 
+/// A smaller part named straight after a reference ("Annex 2, condition 7 of the licence",
+/// "Schedule 3, paragraph 4 of the Act"): what follows it says whose parts they are.
+static CHAINED_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:conditions?|paragraphs?|paras?\.?|clauses?|sections?|items?|parts?|rules?|articles?|terms?|regulations?)\s+\d+[\w.()]*\s+")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// Another document named in the paragraph ("Some points in the Supply Agreement matter here",
+/// "Clause 14 of the draft"); the name is captured to tell it from the letter itself.
+static OTHER_DOCUMENT_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Yy]our)\s+(?P<name>(?:[A-Z][\w\x27’-]*\s+){1,3}(?:Agreement|Contract|Lease|Licen[cs]e|Policy|Deed|Constitution|By-?laws|Plan|Terms|Conditions))\b|\b(?:of|in|under)\s+(?:the|its|their|your)\s+(?P<draft>draft|contract|lease|policy|licen[cs]e)\b")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// Whether a document's name is the letter's own ("the Retainer Agreement", "the Costs
+/// Agreement", "the Engagement Letter", or "the Agreement" in a letter that calls itself one).
+fn names_the_letter(name: &str, targets: &Targets) -> bool {
+    let last = name.split_whitespace().next_back().unwrap_or("");
+    name.split_whitespace().any(|w| {
+        matches!(
+            w,
+            "Letter" | "Engagement" | "Retainer" | "Costs" | "Fee" | "Fees" | "Client" | "Care"
+        )
+    }) || (last == "Agreement" && targets.calls_itself_agreement && !name.contains(' '))
+}
+
+/// Whether a reference opens a sentence of a paragraph about another document it has named
+/// ("Some timing points from the Supply Agreement matter here. Clause 14.2 gives … Clause 18
+/// requires …"): such a reference is that document's part. One inside a sentence ("See
+/// section 5 for our fees") still points into the letter.
+fn other_document_discussed(before: &str, targets: &Targets) -> bool {
+    let opens_sentence = before
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | ';' | ':'));
+    opens_sentence
+        && OTHER_DOCUMENT_NAMED.captures_iter(before).any(|c| {
+            c.name("draft").is_some()
+                || c.name("name")
+                    .is_some_and(|n| !names_the_letter(n.as_str(), targets))
+        })
+}
+
 const NUMBER: &str = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*";
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -499,6 +543,12 @@ fn is_external(text: &str, start: usize, end: usize, targets: &Targets) -> bool 
     if coordinated.is_some_and(|rest| ENACTMENT_NAMED.find(rest).is_some_and(|m| m.start() == 0)) {
         return true;
     }
+    // "Annex 2, condition 7 of the licence": the part named next is of the same document.
+    let after = CHAINED_PART
+        .find(after)
+        .map(|m| after.get(m.end()..).unwrap_or(""))
+        .filter(|rest| rest.starts_with("of ") || rest.starts_with("under "))
+        .unwrap_or(after);
     let mut words = after.split_whitespace();
     if let Some(first) = words.next() {
         let first = first.to_ascii_lowercase();
@@ -547,7 +597,10 @@ fn is_external(text: &str, start: usize, end: usize, targets: &Targets) -> bool 
         return true;
     }
     let sub_numbered = text.get(start..end).is_some_and(|r| r.contains(['.', '(']));
-    if !see_here && sub_numbered && other_document_cited(before, targets) {
+    if !see_here
+        && (sub_numbered && other_document_cited(before, targets)
+            || other_document_discussed(before, targets))
+    {
         return true;
     }
     let previous_word = before.split_whitespace().next_back().unwrap_or("");
@@ -613,6 +666,7 @@ fn schedule_refs(index: usize, text: &str, targets: &Targets, out: &mut Vec<Find
             // "Clause 14 of the Trust's draft lets it claw back the grant. ... Schedule 3
             // limits grazing": the paragraph is about another document's parts.
             || other_document_cited(text.get(..all.start()).unwrap_or(""), targets)
+            || other_document_discussed(text.get(..all.start()).unwrap_or(""), targets)
         {
             continue;
         }
@@ -769,6 +823,18 @@ mod tests {
             &["6:paragraph 3(c)"],
         );
         check(&with(&[(P, "See sections 2 and 7.")]), &["6:7"]);
+        // The letter's own agreement named first is no other document.
+        check(
+            &with(&[(
+                P,
+                "Please sign the Retainer Agreement. Section 9 explains how to end it.",
+            )]),
+            &["6:Section 9"],
+        );
+        check(
+            &with(&[(P, "Our terms are in Annex 2, condition 7 of this letter.")]),
+            &["6:Annex 2"],
+        );
         check(
             &with(&[(P, "Our rates are in Schedule B.")]),
             &["6:Schedule B"],
@@ -869,6 +935,29 @@ mod tests {
             &with(&[(
                 P,
                 "For example, section 14.2 of the Seller's draft limits the warranty to 12 months, and Schedule B leaves the commissioning tests blank.",
+            )]),
+            &[],
+        );
+        // A paragraph about another named document: references that open its sentences are
+        // that document's; so is a part named after another part of a named document.
+        check(
+            &with(&[(
+                P,
+                "Some timing points from the Supply Agreement matter here. Clause 18 requires 90 days' notice of termination.",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[(
+                P,
+                "Some terms in the Distribution Agreement need work. Clause 14 of the draft asks for a recall plan. Schedule B gives the Distributor 60 days to pay.",
+            )]),
+            &[],
+        );
+        check(
+            &with(&[(
+                P,
+                "Annex 2, condition 7 of the licence requires incidents to be written up.",
             )]),
             &[],
         );

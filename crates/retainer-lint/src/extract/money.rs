@@ -183,6 +183,14 @@ static NOT_MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A part's name before a bare number: "the hourly rates in section 4, plus HST" names a
+/// section, not an amount.
+static PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?:^|\W)(?:sections?|clauses?|paragraphs?|paras?|parts?|schedules?|items?|pages?|rules?|steps?|stages?|chapters?|articles?|annex(?:es)?|appendix|appendices|questions?|no|s|ss)\.?\s*$",
+    )
+});
+
 /// A range connector after a marked amount ("$8,000 to 10,000", "$8,000–10,000").
 static RANGE_CONNECTOR: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*(?:-|–|—|to|and)\s*$"));
 
@@ -280,7 +288,10 @@ pub fn find_money(text: &str) -> Vec<Money> {
                 (Some(sc), Some(sr))
             }
             (None, None) => {
-                if n.in_words || NOT_MONEY_AFTER.is_match(rest) {
+                if n.in_words
+                    || NOT_MONEY_AFTER.is_match(rest)
+                    || PART_BEFORE.is_match(before(text, n.span.start, 16))
+                {
                     continue;
                 }
                 let inherited = out.last().filter(|m| {

@@ -240,10 +240,41 @@ fn subject_pronoun(sentence: &str) -> bool {
             .is_some_and(|(clause, rest)| clause.len() <= 60 && pronoun(&first_word(rest)))
 }
 
-/// True when the role word at `at` is another organisation's ("Opal Shield or its staff"), not
-/// the firm's. ("Their staff" may be ours: "our partners and their staff".)
+/// True when the role word at `at` is another organisation's ("Opal Shield or its staff", "its
+/// own staff") or the client's ("your teaching assistants"), not the firm's. "Your assistant"
+/// and "your legal assistant" are the firm's assistant for the client, and "their staff" may be
+/// ours ("our partners and their staff").
 fn belongs_to_another(text: &str, at: usize) -> bool {
-    word_before(text, at).is_some_and(|w| w.eq_ignore_ascii_case("its"))
+    let mut before = text.get(..at).unwrap_or("").split_whitespace().rev();
+    let (Some(w1), w2) = (before.next(), before.next()) else {
+        return false;
+    };
+    if w1.eq_ignore_ascii_case("its") {
+        return true;
+    }
+    let describing = !w1.is_empty() && w1.chars().all(|c| c.is_lowercase() || c == '-');
+    let ours = matches!(
+        w1,
+        "legal"
+            | "law"
+            | "case"
+            | "file"
+            | "matter"
+            | "dedicated"
+            | "personal"
+            | "designated"
+            | "assigned"
+            | "main"
+            | "primary"
+            | "principal"
+            | "lead"
+            | "senior"
+            | "junior"
+    );
+    describing
+        && w2.is_some_and(|o| {
+            o.eq_ignore_ascii_case("its") || (o.eq_ignore_ascii_case("your") && !ours)
+        })
 }
 
 /// The word before byte `at` of `text`.

@@ -46,6 +46,47 @@ impl Limit {
     }
 }
 
+/// "You reported it on April 28, three days after the collapse": a duration placing one event
+/// after or before another is no wait for a reply, unless it bounds one ("within two days after
+/// the hearing") or follows the client's message ("two days after your call").
+fn relates_events(previous: &str, after: &str) -> bool {
+    let bounded = matches!(
+        previous,
+        "within" | "in" | "inside" | "by" | "than" | "later"
+    );
+    let mut words = after.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    });
+    let (Some(relation), Some(article), Some(event)) = (words.next(), words.next(), words.next())
+    else {
+        return false;
+    };
+    let reply_trigger = matches!(
+        event.trim_end_matches('s'),
+        "call"
+            | "email"
+            | "e-mail"
+            | "message"
+            | "request"
+            | "enquiry"
+            | "inquiry"
+            | "voicemail"
+            | "letter"
+            | "question"
+            | "instruction"
+            | "receipt"
+            | "text"
+    );
+    !bounded
+        && matches!(relation.as_str(), "after" | "before")
+        && matches!(
+            article.as_str(),
+            "the" | "your" | "its" | "their" | "his" | "her" | "this" | "that" | "a" | "an"
+        )
+        && !reply_trigger
+}
+
 impl Check for Limit {
     fn check(&self, text: &RuleText, scan: &Scan<'_>, out: &mut Vec<Finding>) {
         let mut seen: Vec<(usize, usize)> = Vec::new();
@@ -69,7 +110,8 @@ impl Check for Limit {
                 if matches!(
                     previous.as_str(),
                     "every" | "each" | "per" | "for" | "during" | "throughout"
-                ) {
+                ) || relates_events(&previous, sentence.get(d.span.end..).unwrap_or(""))
+                {
                     continue;
                 }
                 let start = hit.unit.start + d.span.start;
