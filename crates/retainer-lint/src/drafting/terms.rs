@@ -158,6 +158,32 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Litigation",
     "Plan",
     "Scheme",
+    // What commercial and property letters define: "the Project", "the Campaign".
+    "Project",
+    "Works",
+    "Site",
+    "Venue",
+    "Campaign",
+    "Business",
+    "Shares",
+    "Goods",
+    "Equipment",
+    "Vessel",
+    "Licence",
+    "License",
+    "Loan",
+    "Sale",
+    "Purchase",
+    "Programme",
+    "Policy",
+    "Permit",
+    "Development",
+    "Building",
+    "Unit",
+    "Assets",
+    "Encroachment",
+    "Breach",
+    "Default",
     // The subject matter of transactional and construction work.
     "Project",
     "Projects",
@@ -960,6 +986,36 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             ) {
                 continue;
             }
+            // "the Lebret Farm Equipment draft", "the Prairie Sky website": a name of two or
+            // more words naming whose document or thing it is.
+            let attributive = words.len() > 1
+                && matches!(
+                    next_word.as_str(),
+                    "draft"
+                        | "drafts"
+                        | "proposal"
+                        | "offer"
+                        | "contract"
+                        | "agreement"
+                        | "lease"
+                        | "form"
+                        | "letter"
+                        | "website"
+                        | "site"
+                        | "team"
+                        | "logo"
+                        | "brand"
+                        | "store"
+                        | "shop"
+                        | "office"
+                        | "account"
+                        | "report"
+                        | "policy"
+                        | "terms"
+                );
+            if attributive {
+                continue;
+            }
             // A single word that ends a longer defined term ("the Agreement" where "Retainer
             // Agreement" is defined) is the defined term in another form.
             let near = if words.len() == 1 {
@@ -1169,6 +1225,11 @@ mod tests {
             &["We will act for you in the Matter."],
             &["0:the Matter"],
         );
+        check(
+            undefined_terms,
+            &["The verses sit beside the slogan. The Campaign is still running."],
+            &["0:The Campaign"],
+        );
         // Ordinary words capitalised into a term: a participle first, or the same words
         // also written in lower case.
         check(
@@ -1362,6 +1423,7 @@ mod tests {
                 // A word run into a name ("WorkSafe", "PayPal") is no term; nor is a place.
                 "Please keep the WorkSafe incident reports and the PayPal receipts.",
                 "The airstrip is in the Northern Territory, near the Gold Coast of nowhere.",
+                "Clause 14 of the Lebret Farm Equipment draft gives the sponsor a display right.",
             ],
             &[],
         );

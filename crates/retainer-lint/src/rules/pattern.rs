@@ -760,9 +760,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 pub fn clause_at(text: &str, sentence: Range<usize>, at: usize) -> Range<usize> {
     const JOINS: &[&str] = &[", and ", ", but ", ", while ", "; and ", "; but ", " and "];
     // A new subject, or a second verb of the same subject ("We will acknowledge your emails
-    // promptly and will give you a full reply within two working days").
+    // promptly and will give you a full reply within two working days"), or a request to the
+    // reader ("…, but please send questions about the dispute to Sam").
     const SUBJECTS: &[&str] = &[
-        "we", "i", "you", "she", "he", "they", "it", "our", "your", "this", "will", "shall", "then",
+        "we", "i", "you", "she", "he", "they", "it", "our", "your", "this", "will", "shall",
+        "then", "please",
     ];
     let Some(s) = text.get(sentence.clone()) else {
         return sentence;

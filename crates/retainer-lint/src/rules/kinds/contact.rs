@@ -18,7 +18,7 @@ use crate::document::{BlockKind, Document};
 use crate::extract::{find_emails, find_phones};
 use std::ops::Range;
 
-use crate::rules::pattern::PatternId;
+use crate::rules::pattern::{clause_at, PatternId};
 use crate::rules::{Check, Claimed, ClauseId, ClauseSpec, Compiler, Finding, RuleText, Scan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -215,6 +215,38 @@ fn about_sentences(
         }
     }
     out
+}
+
+/// Whether the clause of a sentence about them that holds byte `at` is about them too: when
+/// the sentence has several clauses, the one with the match must name them, their role or a
+/// pronoun. "Your volunteer coordinator can answer any questions visitors have, but please
+/// send questions about the dispute to Sam" is about Sam only in its second clause.
+fn clause_about(
+    scan: &Scan<'_>,
+    role: PatternId,
+    parts: &[&str],
+    block: usize,
+    sentence: &Range<usize>,
+    at: usize,
+) -> bool {
+    let text = scan.block_text(block);
+    let clause = clause_at(text, sentence.clone(), at);
+    if clause == *sentence {
+        return true;
+    }
+    let words = text.get(clause.clone()).unwrap_or("");
+    let pronoun = words.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "she" | "he" | "they" | "her" | "his" | "their"
+        )
+    });
+    pronoun
+        || parts.iter().any(|p| mentions(words, p))
+        || scan
+            .find(block, role)
+            .iter()
+            .any(|r| clause.contains(&r.start) && is_the_firms(text, r))
 }
 
 /// Whether the sentence's subject is "she", "he", "they" (or "her", "his", "their"): its first
@@ -506,9 +538,22 @@ impl Contact {
             }
             Expect::Forbidden => {
                 let mut claimed = Claimed::default();
+                let parts: Vec<&str> = people
+                    .iter()
+                    .flat_map(|(_, _, who)| name_parts(who))
+                    .collect();
                 for &c in &self.patterns {
                     for hit in scan.clause(c) {
-                        if !in_about(hit.block, hit.span.start) {
+                        if !in_about(hit.block, hit.span.start)
+                            || !clause_about(
+                                scan,
+                                role,
+                                &parts,
+                                hit.block,
+                                &hit.unit,
+                                hit.span.start,
+                            )
+                        {
                             continue;
                         }
                         let excused = self
