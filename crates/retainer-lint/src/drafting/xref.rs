@@ -109,14 +109,8 @@ static OTHER_DOCUMENT_CITED: LazyLock<Regex> = LazyLock::new(|| {
 /// 60 days' notice"): a later bare reference with a sub-number is that document's too.
 fn other_document_cited(before: &str, targets: &Targets) -> bool {
     OTHER_DOCUMENT_CITED.captures_iter(before).any(|c| {
-        c.name("name").is_some_and(|name| {
-            let last = name.as_str().split_whitespace().next_back().unwrap_or("");
-            let itself = matches!(last, "Letter" | "Engagement")
-                || (last == "Agreement"
-                    && targets.calls_itself_agreement
-                    && !name.as_str().contains(' '));
-            !itself
-        })
+        c.name("name")
+            .is_some_and(|name| !names_the_letter(name.as_str(), targets))
     })
 }
 
