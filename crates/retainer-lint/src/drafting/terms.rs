@@ -184,6 +184,10 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Encroachment",
     "Breach",
     "Default",
+    "Platform",
+    "Vehicle",
+    "Truck",
+    "Website",
     // The subject matter of transactional and construction work.
     "Project",
     "Projects",

@@ -162,7 +162,7 @@ static TAX_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// the same line: a heading "RETAINER" followed by clause "4.1" is not an amount.
 static MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"\b(?:retainer|deposit|fee|fees|rate|rates|price|cost|costs|charge|charges|charged|billed|priced|sum|amount|payment|balance|invoice|bill)\b(?:[^\S\n]+for[^\S\n]+(?:the[^\S\n]+|your[^\S\n]+|each[^\S\n]+)?(?:[\w-]+[^\S\n]+){0,2}[\w-]+[^\S\n]+(?:is|will[^\S\n]+be|would[^\S\n]+be))?(?:[^\S\n]+(?:of|is|are|will[^\S\n]+be|would[^\S\n]+be|was|at|set[^\S\n]+at|estimated[^\S\n]+at|expected[^\S\n]+to[^\S\n]+be|in[^\S\n]+the[^\S\n]+amount[^\S\n]+of|totall?ing|amounting[^\S\n]+to|equal[^\S\n]+to)){0,2}(?:[^\S\n]+(?:usually|typically|generally|normally|often))?(?:[^\S\n]+(?:approximately|about|around|roughly|only|just|up[^\S\n]+to|not[^\S\n]+exceeding|no[^\S\n]+more[^\S\n]+than|a[^\S\n]+flat|a[^\S\n]+fixed))?[^\S\n]*:?[^\S\n]*$",
+        r"\b(?:retainer|deposit|fee|fees|rate|rates|price|cost|costs|charge|charges|charged|billed|priced|sum|amount|payment|balance|invoice|bill)\b(?:[^\S\n]*:(?:[^\S\n]+(?:approximately|about|around|roughly)\b)?)?(?:[^\S\n]+for[^\S\n]+(?:the[^\S\n]+|your[^\S\n]+|each[^\S\n]+)?(?:[\w-]+[^\S\n]+){0,2}[\w-]+[^\S\n]+(?:is|will[^\S\n]+be|would[^\S\n]+be))?(?:[^\S\n]+(?:of|is|are|will[^\S\n]+be|would[^\S\n]+be|was|at|set[^\S\n]+at|estimated[^\S\n]+at|expected[^\S\n]+to[^\S\n]+be|in[^\S\n]+the[^\S\n]+amount[^\S\n]+of|totall?ing|amounting[^\S\n]+to|equal[^\S\n]+to)){0,2}(?:[^\S\n]+(?:usually|typically|generally|normally|often))?(?:[^\S\n]+(?:approximately|about|around|roughly|only|just|up[^\S\n]+to|not[^\S\n]+exceeding|no[^\S\n]+more[^\S\n]+than|a[^\S\n]+flat|a[^\S\n]+fixed))?[^\S\n]*:?[^\S\n]*$",
     )
 });
 
