@@ -443,6 +443,16 @@ impl Document {
     }
 }
 
+/// Whether `text` contains `word` as a whole word: not inside a longer run of letters or
+/// digits ("Sam" in "Sam can help", not in "Samuel").
+pub fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// 1-based line and column (Unicode scalar values) of `offset` in `text`.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
@@ -459,6 +469,14 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_word_needs_word_edges() {
+        assert!(contains_word("Sam can help, or Sam's deputy.", "Sam"));
+        assert!(contains_word("ask Élise", "Élise"));
+        assert!(!contains_word("Samuel can help.", "Sam"));
+        assert!(!contains_word("a special meetings list", "special meeting"));
+    }
 
     #[test]
     fn offset_map_linear_and_replaced_segments() {

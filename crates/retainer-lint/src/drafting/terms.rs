@@ -9,7 +9,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::{excerpt, prose, slice, Finding};
-use crate::document::{BlockKind, Document};
+use crate::document::{contains_word, BlockKind, Document};
 
 /// How a term was defined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -875,12 +875,7 @@ fn participle_first(words: &[&str]) -> bool {
 /// Whether the letter also writes the phrase's words in lower case, as ordinary words: a
 /// proper name never appears so.
 fn written_in_lower_case(running: &str, term: &str) -> bool {
-    let lower = term.to_lowercase();
-    running.match_indices(&lower).any(|(at, _)| {
-        let before = running[..at].chars().next_back();
-        let after = running[at + lower.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    contains_word(running, &term.to_lowercase())
 }
 
 /// `drafting.undefined-term`: a capitalised term used as a defined term ("the Matter") that

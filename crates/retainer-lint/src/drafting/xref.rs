@@ -653,14 +653,15 @@ fn schedule_refs(index: usize, text: &str, targets: &Targets, out: &mut Vec<Find
         {
             continue;
         }
+        let before = text.get(..all.start()).unwrap_or("");
         if is_external(text, all.start(), all.end(), targets)
             || sent_separately(text, all.range())
             || of_another_document(text, all.end(), targets)
             || part_of_a_named_document(text, all.start())
             // "Clause 14 of the Trust's draft lets it claw back the grant. ... Schedule 3
             // limits grazing": the paragraph is about another document's parts.
-            || other_document_cited(text.get(..all.start()).unwrap_or(""), targets)
-            || other_document_discussed(text.get(..all.start()).unwrap_or(""), targets)
+            || other_document_cited(before, targets)
+            || other_document_discussed(before, targets)
         {
             continue;
         }

@@ -14,7 +14,7 @@
 use serde::Deserialize;
 
 use crate::config::ConfigError;
-use crate::document::{BlockKind, Document};
+use crate::document::{contains_word, BlockKind, Document};
 use crate::extract::{find_emails, find_phones};
 use std::ops::Range;
 
@@ -186,16 +186,9 @@ impl Contact {
     }
 }
 
-/// The sentences about the people in the role: (block, sentence range).
-fn about_sentences(
-    scan: &Scan<'_>,
-    role: PatternId,
-    people: &[(usize, Range<usize>, String)],
-) -> Vec<(usize, Range<usize>)> {
-    let parts: Vec<&str> = people
-        .iter()
-        .flat_map(|(_, _, who)| name_parts(who))
-        .collect();
+/// The sentences about the people in the role (`parts`: the words of their names): (block,
+/// sentence range).
+fn about_sentences(scan: &Scan<'_>, role: PatternId, parts: &[&str]) -> Vec<(usize, Range<usize>)> {
     let mut out = Vec::new();
     for (b, block) in scan.doc.prose() {
         let mut roles = scan.find(b, role);
@@ -206,7 +199,7 @@ fn about_sentences(
         for s in scan.sentences(b) {
             let words = block.text.get(s.clone()).unwrap_or("");
             let about = roles.iter().any(|r| r.start >= s.start && r.start < s.end)
-                || parts.iter().any(|p| mentions(words, p))
+                || parts.iter().any(|p| contains_word(words, p))
                 || (earlier && subject_pronoun(words));
             if about {
                 out.push((b, s.clone()));
@@ -235,18 +228,21 @@ fn clause_about(
         return true;
     }
     let words = text.get(clause.clone()).unwrap_or("");
-    let pronoun = words.split(|c: char| !c.is_alphabetic()).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "she" | "he" | "they" | "her" | "his" | "their"
-        )
-    });
+    let pronoun = words
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| is_pronoun(&w.to_lowercase()));
     pronoun
-        || parts.iter().any(|p| mentions(words, p))
+        || parts.iter().any(|p| contains_word(words, p))
         || scan
             .find(block, role)
             .iter()
             .any(|r| clause.contains(&r.start) && is_the_firms(text, r))
+}
+
+/// A pronoun (in lower case) that stands for a person already named: "she", "he", "they",
+/// "her", "his", "their".
+fn is_pronoun(word: &str) -> bool {
+    matches!(word, "she" | "he" | "they" | "her" | "his" | "their")
 }
 
 /// Whether the sentence's subject is "she", "he", "they" (or "her", "his", "their"): its first
@@ -258,8 +254,7 @@ fn subject_pronoun(sentence: &str) -> bool {
             .unwrap_or("")
             .to_lowercase()
     };
-    let pronoun = |w: &str| matches!(w, "she" | "he" | "they" | "her" | "his" | "their");
-    if pronoun(&first_word(sentence)) {
+    if is_pronoun(&first_word(sentence)) {
         return true;
     }
     let opens_a_clause = matches!(
@@ -269,7 +264,7 @@ fn subject_pronoun(sentence: &str) -> bool {
     opens_a_clause
         && sentence
             .split_once(',')
-            .is_some_and(|(clause, rest)| clause.len() <= 60 && pronoun(&first_word(rest)))
+            .is_some_and(|(clause, rest)| clause.len() <= 60 && is_pronoun(&first_word(rest)))
 }
 
 /// True when the role word at `at` is another organisation's ("Opal Shield or its staff", "its
@@ -497,14 +492,6 @@ fn name_parts(name: &str) -> Vec<&str> {
         .collect()
 }
 
-fn mentions(text: &str, part: &str) -> bool {
-    text.match_indices(part).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + part.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
 impl Contact {
     fn check_about(
         &self,
@@ -514,7 +501,12 @@ impl Contact {
         out: &mut Vec<Finding>,
     ) {
         let people = self.people(scan, role, name);
-        let about = about_sentences(scan, role, &people);
+        // The words of their names, as a sentence may mention them ("Sam", "Petrakis").
+        let parts: Vec<&str> = people
+            .iter()
+            .flat_map(|(_, _, who)| name_parts(who))
+            .collect();
+        let about = about_sentences(scan, role, &parts);
         let in_about = |b: usize, at: usize| {
             about
                 .iter()
@@ -538,10 +530,6 @@ impl Contact {
             }
             Expect::Forbidden => {
                 let mut claimed = Claimed::default();
-                let parts: Vec<&str> = people
-                    .iter()
-                    .flat_map(|(_, _, who)| name_parts(who))
-                    .collect();
                 for &c in &self.patterns {
                     for hit in scan.clause(c) {
                         if !in_about(hit.block, hit.span.start)
@@ -601,7 +589,7 @@ impl Check for Contact {
                 let parts = name_parts(who);
                 units
                     .iter()
-                    .any(|u| parts.iter().any(|p| mentions(u, p)) && has_contact(u))
+                    .any(|u| parts.iter().any(|p| contains_word(u, p)) && has_contact(u))
             });
             if !reachable {
                 if let Some((b, r, who)) = people.first() {
