@@ -488,6 +488,15 @@ mod tests {
     use super::super::testing::*;
     use super::*;
 
+    /// Every pattern literal of this module compiles (each `unreachable!` above truly is).
+    #[test]
+    fn static_regexes_compile() {
+        LazyLock::force(&DAY_MONTH);
+        LazyLock::force(&MONTH_DAY);
+        LazyLock::force(&ISO);
+        LazyLock::force(&NUMERIC_SIMPLE);
+    }
+
     /// `expected` lists the flagged words as `block:words`.
     fn check(texts: &[&str], expected: &[&str]) {
         let doc = paragraphs(texts);

@@ -1322,6 +1322,15 @@ mod tests {
     use super::super::testing::*;
     use super::*;
 
+    /// Every pattern literal of this module compiles (each `unreachable!` above truly is).
+    #[test]
+    fn static_regexes_compile() {
+        LazyLock::force(&NAME_RUN);
+        LazyLock::force(&CLIENT_ACTS_AFTER);
+        LazyLock::force(&CLIENT_ACTS_BEFORE);
+        LazyLock::force(&ACCEPTANCE_LINE);
+    }
+
     /// `expected` lists the flagged words as `block:words`.
     fn check(texts: &[&str], expected: &[&str]) {
         let doc = paragraphs(texts);

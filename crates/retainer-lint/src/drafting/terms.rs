@@ -1124,6 +1124,18 @@ mod tests {
     use super::super::testing::*;
     use super::*;
 
+    /// Every pattern literal of this module compiles (each `unreachable!` above truly is).
+    #[test]
+    fn static_regexes_compile() {
+        LazyLock::force(&NAME_LIST_TO_ENACTMENT);
+        LazyLock::force(&OF_A_PROPER_NAME);
+        LazyLock::force(&BRACKETED_IN_A_NAME);
+        LazyLock::force(&MEANS);
+        LazyLock::force(&UNQUOTED);
+        LazyLock::force(&CAPITALISED_USE);
+        LazyLock::force(&NAMES_MORE);
+    }
+
     fn defined(texts: &[&str]) -> Vec<(String, DefinitionForm)> {
         definitions(&paragraphs(texts))
             .into_iter()

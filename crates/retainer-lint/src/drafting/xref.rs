@@ -747,6 +747,23 @@ mod tests {
     use super::super::testing::*;
     use super::*;
 
+    /// Every pattern literal of this module compiles (each `unreachable!` above truly is).
+    #[test]
+    fn static_regexes_compile() {
+        LazyLock::force(&WORD_ERROR);
+        LazyLock::force(&SELF_AGREEMENT);
+        LazyLock::force(&ENACTMENT_JUST_BEFORE);
+        LazyLock::force(&ENACTMENT_NAMED);
+        LazyLock::force(&OTHER_DOCUMENT_CITED);
+        LazyLock::force(&CHAINED_PART);
+        LazyLock::force(&OTHER_DOCUMENT_NAMED);
+        LazyLock::force(&SECTION_REF);
+        LazyLock::force(&ONE_NUMBER);
+        LazyLock::force(&INLINE_LETTER);
+        LazyLock::force(&SCHEDULE_REF);
+        LazyLock::force(&NAMED_DOCUMENT);
+    }
+
     /// `expected` lists the flagged words as `block:words`.
     fn check(blocks: &[(BlockKind, &str)], expected: &[&str]) {
         let doc = letter(blocks);
