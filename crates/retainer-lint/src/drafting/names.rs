@@ -104,6 +104,13 @@ fn suffix_of(word: &str) -> Option<&'static str> {
         "ulc" => "ulc",
         "gmbh" => "gmbh",
         "pty" => "pty",
+        // New York's professional LLCs, California's professional corporations, English
+        // charitable incorporated organisations and community interest companies.
+        "pllc" => "pllc",
+        "lllp" => "lllp",
+        "apc" => "apc",
+        "cio" => "cio",
+        "cic" => "cic",
         // A law firm's trading name: "Harbour & Wattle Lawyers", "Chen Legal".
         "lawyers" | "legal" | "solicitors" | "attorneys" => "firm",
         // "the 1420 Grand Concourse Tenants' Association", "Washington Heights Chess Society"
@@ -450,6 +457,7 @@ fn organisations(doc: &Document) -> Vec<Finding> {
     }
     out.extend(misspelt_parties(doc, &mentions, &first_of, &counts));
     out.extend(drifted_parties(doc, &mentions, &first_of, &counts));
+    out.extend(bare_drifted_parties(doc, &mentions));
     out.extend(joined_parties(doc, &mentions));
     out.extend(unjoined_parties(doc, &mentions));
     out.extend(accepting_names(doc, &mentions));
@@ -908,6 +916,118 @@ fn drifted_parties(
         ));
     }
     out
+}
+
+/// A party's name (see [`party_test`]) of three or more words written without its suffix and
+/// with one word other than the first changed (see [`one_word_drifted`]) ("Valley Oaks Hulling" for "Valley Oak Hulling,
+/// LLC"; "Prickly Hollow Hedgehog Rescue" for "Prickly Hollow Hedgehog Hospital CIO"): a form
+/// the suffix-based mentions never see. The words must stand alone (not inside a longer
+/// capitalised name, not followed by a suffix: that is another company), in a paragraph that
+/// neither names the party nor speaks of a related company, and that form must be rare.
+fn bare_drifted_parties(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
+    let is_party = party_test(doc);
+    let mut parties: Vec<&OrgMention> = Vec::new();
+    for m in mentions.iter().filter(|m| is_party(m)) {
+        let plain = m.key.iter().all(|w| w != "&" && w != "and");
+        if parties.len() < 20
+            && m.key.len() >= 3
+            && plain
+            && !parties.iter().any(|p| p.key == m.key)
+        {
+            parties.push(m);
+        }
+    }
+    let known: HashSet<&[String]> = mentions.iter().map(|m| m.key.as_slice()).collect();
+    let upper = |t: &Token<'_>| t.text.chars().next().is_some_and(char::is_uppercase);
+    let mut hits: Vec<(usize, Range<usize>, &OrgMention, Vec<String>)> = Vec::new();
+    for (index, block) in prose(doc) {
+        let text = block.text.as_str();
+        let lower = text.to_lowercase();
+        if parties.is_empty() || RELATIONS.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
+        let toks = tokens(text);
+        for party in &parties {
+            if text.contains(words_at(doc, party.block, &party.range)) {
+                continue;
+            }
+            let n = party.key.len();
+            for (start, window) in toks.windows(n).enumerate() {
+                let (Some(first), Some(last)) = (window.first(), window.last()) else {
+                    continue;
+                };
+                if !bare(first.text).eq_ignore_ascii_case(&party.key[0]) {
+                    continue;
+                }
+                let key: Vec<String> = window.iter().map(|t| bare(t.text).to_lowercase()).collect();
+                // "Puffin Isle's Defence" is something of the party's, not a name.
+                let possessive = window
+                    .split_last()
+                    .is_some_and(|(_, rest)| rest.iter().any(|t| bare(t.text) != t.text));
+                let written_as_name = !possessive
+                    && window.iter().all(|t| upper(t) && has_lowercase(t.text))
+                    && window.windows(2).all(|p| gap(text, &p[0], &p[1]) == " ");
+                if !written_as_name
+                    || known.contains(key.as_slice())
+                    || !one_word_drifted(&party.key, &key)
+                {
+                    continue;
+                }
+                let before = start
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .filter(|t| gap(text, t, first) == " ");
+                let after = toks.get(start + n);
+                let longer_name = before
+                    .is_some_and(|t| upper(t) && !NOT_NAMES.contains(bare(t.text)))
+                    || after.is_some_and(|t| {
+                        let g = gap(text, last, t);
+                        (g == " " && upper(t))
+                            || (matches!(g, " " | ", ") && suffix_of(t.text).is_some())
+                    });
+                if !longer_name {
+                    hits.push((index, first.start..last.end, party, key));
+                }
+            }
+        }
+    }
+    let mut uses: HashMap<&[String], usize> = HashMap::new();
+    for (.., key) in &hits {
+        *uses.entry(key.as_slice()).or_default() += 1;
+    }
+    hits.iter()
+        .filter(|(.., key)| uses.get(key.as_slice()).is_some_and(|&n| n <= 2))
+        .map(|(block, range, party, _)| {
+            let written = words_at(doc, *block, range);
+            let party_text = words_at(doc, party.block, &party.range);
+            left_over(*block, range.clone(), written, party, party_text)
+        })
+        .collect()
+}
+
+/// Two names of the same words but one, not the first, which is misspelt, in the other
+/// number ("Oaks" for "Oak") or another name word altogether ("Rescue" for "Hospital").
+fn one_word_drifted(party: &[String], other: &[String]) -> bool {
+    if party.len() != other.len() || party.first() != other.first() {
+        return false;
+    }
+    let mut differing = party.iter().zip(other).filter(|(a, b)| a != b);
+    let (Some((a, b)), None) = (differing.next(), differing.next()) else {
+        return false;
+    };
+    let number = a.strip_suffix('s') == Some(b.as_str()) || b.strip_suffix('s') == Some(a.as_str());
+    let capitalised = |w: &str| {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())
+    };
+    // Another word altogether only when three or more words agree: two words are often a
+    // place, and the third what is there ("Point Farewell Lighthouse" beside "Point Farewell
+    // Heritage Corporation", "Marsh Lane, Ashford" beside "Marsh Lane Estates Limited").
+    let name_word = party.len() >= 4
+        && b.chars().count() >= 3
+        && capitalised(b).is_some_and(|w| !NOT_NAMES.contains(w.as_str()));
+    number || misspelling(a, b, Strictness::Loose) || name_word
 }
 
 /// The words of block `block` at `range` ("" if out of range).
@@ -1594,6 +1714,86 @@ mod tests {
             &[
                 "Our client is Hudson Leaf Collective LLC (the \"Company\").",
                 "Brightwater Holdings LLC is the landlord and may end the lease.",
+            ],
+            &[],
+        );
+    }
+
+    #[test]
+    fn suffix_less_drift_is_flagged() {
+        // One word in the other number, no suffix.
+        check(
+            &[
+                "We will represent Valley Oak Hulling, LLC (\"Valley Oak\") in the dispute.",
+                "Valley Oak runs a huller.",
+                "Please keep the records of Valley Oaks Hulling safe.",
+            ],
+            &["2:Valley Oaks Hulling"],
+        );
+        // One word swapped; the client is named in the opening with a suffix the letter
+        // recognises (a charitable incorporated organisation).
+        check(
+            &[
+                "Our client is Prickly Hollow Hedgehog Hospital CIO, a registered charity.",
+                "All trustees of Prickly Hollow Hedgehog Rescue must keep their emails.",
+            ],
+            &["1:Prickly Hollow Hedgehog Rescue"],
+        );
+        // A misspelt word.
+        check(
+            &[
+                "We act for Northern Lights Aurora Tours Ltd. (the \"Company\").",
+                "Northern Lights Aurora Toors will send us the policy.",
+            ],
+            &["1:Northern Lights Aurora Toors"],
+        );
+    }
+
+    #[test]
+    fn suffix_less_names_that_are_not_drift() {
+        // A short form, the words inside a longer name, another company with its own
+        // suffix, an address, a related company, a name used often, a two-word name.
+        check(
+            &[
+                "We will represent Valley Oak Hulling, LLC (\"Valley Oak\") in the dispute.",
+                "Valley Oak Hulling staff will gather the records.",
+                "The Valley Oak Water Users Group meets monthly.",
+                "Valley Oak Farming, Inc. is a neighbour.",
+                "Send it to Valley Oak Road.",
+                "Valley Oak Holdings, the parent, owns the land.",
+                "The Great Valley Oak Hulling fair is in May.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "We act for Prickly Hollow Hedgehog Hospital CIO (the \"Charity\").",
+                "Prickly Hollow Hedgehog Rescue took the animals. Prickly Hollow Hedgehog Rescue is a separate charity.",
+                "We will write to Prickly Hollow Hedgehog Rescue.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "We act for Acme Widgets Ltd. (the \"Company\").",
+                "Acme Gadgets makes the parts.",
+            ],
+            &[],
+        );
+        // Two words in common are often a place, the third what is there; a possessive is
+        // something of the party's.
+        check(
+            &[
+                "We act for Point Farewell Heritage Corporation (the \"Corporation\").",
+                "The Point Farewell Lighthouse needs repairs. Send it to Marsh Lane Ashford.",
+                "Point Farewell's Lighthouse Trust helps.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "We act for Puffin Isle Cruises Ltd (the \"Company\").",
+                "We will draft Puffin Isle's Defence.",
             ],
             &[],
         );
