@@ -479,7 +479,12 @@ fn is_short_form(short: &[String], long: &[String]) -> bool {
 }
 
 fn accepting_names(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
-    let defined: Vec<&OrgMention> = mentions.iter().filter(|m| defined_here(doc, m)).collect();
+    let bare_parties = defined_bare_names(doc);
+    let defined: Vec<&OrgMention> = mentions
+        .iter()
+        .filter(|m| defined_here(doc, m))
+        .chain(&bare_parties)
+        .collect();
     let mut out = Vec::new();
     for (index, block) in prose(doc) {
         let text = block.text.as_str();
@@ -497,6 +502,10 @@ fn accepting_names(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
             continue;
         }
         let key: Vec<String> = words.iter().map(|w| bare(w).to_lowercase()).collect();
+        // A name the letter uses elsewhere for a company or defines itself is that one.
+        if mentions.iter().chain(&bare_parties).any(|m| m.key == key) {
+            continue;
+        }
         let party = defined.iter().find(|p| {
             p.key.first() == key.first()
                 && p.key.first().is_some_and(|w| w.chars().count() >= 4)
@@ -513,6 +522,52 @@ fn accepting_names(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
         ));
         // One report: the acceptance and the signatory line usually repeat it.
         break;
+    }
+    out
+}
+
+/// Names of two or more capitalised words without a suffix defined with a parenthetical in the
+/// letter's opening paragraphs ("Hartwell Green Morris (the \"Side\")"): a party as much as a
+/// company with a suffix, for [`accepting_names`]. Leading words that cannot start a name
+/// ("The", "Dear") are dropped.
+fn defined_bare_names(doc: &Document) -> Vec<OrgMention> {
+    let mut out = Vec::new();
+    for (index, block) in prose(doc).take(10) {
+        let text = block.text.as_str();
+        for run in NAME_RUN.find_iter(text) {
+            let mut start = run.start();
+            let mut words: Vec<&str> = Vec::new();
+            for (at, word) in run.as_str().split_whitespace().map(|w| {
+                let at = run.start() + (w.as_ptr() as usize - run.as_str().as_ptr() as usize);
+                (at, w)
+            }) {
+                if words.is_empty() && NOT_NAMES.contains(word) {
+                    start = at + word.len();
+                    continue;
+                }
+                words.push(word);
+            }
+            let start = start + slice(text, start..run.end()).len()
+                - slice(text, start..run.end()).trim_start().len();
+            if words.len() < 2
+                || words
+                    .iter()
+                    .any(|w| suffix_of(w.trim_end_matches('.')).is_some())
+            {
+                continue;
+            }
+            let m = OrgMention {
+                block: index,
+                range: start..run.end(),
+                key: words.iter().map(|w| bare(w).to_lowercase()).collect(),
+                form: normalise(slice(text, start..run.end())),
+                suffix: "",
+                chain: Vec::new(),
+            };
+            if defined_here(doc, &m) {
+                out.push(m);
+            }
+        }
     }
     out
 }
@@ -1701,6 +1756,49 @@ mod tests {
                 "Signed for and on behalf of Ember and Clay Studios Limited:",
             ],
             &["1:Ember and Clay Studios Limited"],
+        );
+        // A party without a suffix, defined in the opening, signs under a longer name.
+        check(
+            &[
+                "Thank you for asking us to help Hartwell Green Morris (the \"Side\") become a CIO.",
+                "I have read this letter and agree to its terms.",
+                "Signed for and on behalf of Hartwell Green Morris Men",
+            ],
+            &["2:Hartwell Green Morris Men"],
+        );
+        check(
+            &[
+                "Thank you for asking us to help Hartwell Green Morris (the \"Side\") become a CIO.",
+                "I have read this letter and agree to its terms.",
+                "Signed for and on behalf of Hartwell Green Morris",
+            ],
+            &[],
+        );
+        // The acceptance names a company the letter names (without its suffix), or a party
+        // it defines, not a slip for a place or a short form defined for something else.
+        check(
+            &[
+                "We will represent Strike Line Lanes, Inc. (\"Strike Line\").",
+                "You retained us to defend the claim against Strike Line (the \"Action\").",
+                "I have read this letter and agree to its terms.",
+                "Signed for and on behalf of Strike Line Lanes",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "We act for the trustees of Netherby Green Village Hall (the \"Charity\").",
+                "The Charity occupies the hall at The Green, Netherby Green (the \"Hall\").",
+                "We accept these terms on behalf of Netherby Green Village Hall.",
+            ],
+            &[],
+        );
+        check(
+            &[
+                "We act for Hartwell Green Morris (the \"Side\").",
+                "Signed for and on behalf of Hartwell Green",
+            ],
+            &[],
         );
         // Another name where only the client can stand: left over from another letter.
         check(

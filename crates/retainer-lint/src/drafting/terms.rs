@@ -239,7 +239,29 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Permit",
     "Licence",
     "License",
+    // Figures and dates a letter names once it has fixed them ("the Valuation Date", "the
+    // Outstanding Balance", "the Purchase Price").
+    "Date",
+    "Balance",
+    "Price",
 ];
+
+/// The prefixes that make a defined-term noun into another one written as one word: "the
+/// Subcontract", "the Counterclaim", "the Underlease", "the Headlease".
+const COMPOUND_PREFIXES: &[&str] = &["Sub", "Counter", "Under", "Head"];
+
+/// The defined-term noun a one-word compound ends with: "Contract" for "Subcontract".
+fn compound_head(word: &str) -> Option<&'static str> {
+    COMPOUND_PREFIXES.iter().find_map(|prefix| {
+        let rest = word.strip_prefix(prefix)?;
+        let mut chars = rest.chars();
+        let first = chars.next()?;
+        DEFINED_TERM_HEADS.iter().copied().find(|head| {
+            let mut h = head.chars();
+            h.next() == Some(first.to_ascii_uppercase()) && h.eq(chars.clone())
+        })
+    })
+}
 
 /// The rest of an enactment's name after a comma: "the Small Business, Enterprise and
 /// Employment Act 2015" is cut at the comma, and "the Small Business" is no term.
@@ -1053,8 +1075,11 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
                 && !after_of
                 && !NAMES_MORE.is_match(rest)
                 && (participle_first(&words) || written_in_lower_case(&running, term));
+            // "the Subcontract", "the Counterclaim": a defined-term noun with a prefix.
+            let compound = words.len() == 1 && compound_head(term).is_some() && !runs_on;
             if near.is_none()
                 && !DEFINED_TERM_HEADS.contains(&term)
+                && !compound
                 && !names_a_document
                 && !common_words_as_term
             {
@@ -1235,6 +1260,20 @@ mod tests {
             undefined_terms,
             &["We will act for you in the Matter."],
             &["0:the Matter"],
+        );
+        // A defined-term noun with a prefix, written as one word; a fixed date or figure.
+        check(
+            undefined_terms,
+            &[
+                "Please send us the Subcontract and the Counterclaim.",
+                "We will value the shares at the Valuation Date and chase the Outstanding Balance.",
+            ],
+            &[
+                "0:the Subcontract",
+                "0:the Counterclaim",
+                "1:the Valuation Date",
+                "1:the Outstanding Balance",
+            ],
         );
         check(
             undefined_terms,
@@ -1417,6 +1456,20 @@ mod tests {
             &["We will apply to the Landlord and Tenant Board for an order."],
             &[],
         );
+    }
+
+    #[test]
+    fn compound_words_that_are_no_terms() {
+        // Not a defined-term noun after the prefix, or a name that runs on.
+        check(
+            undefined_terms,
+            &["Take the Underground to the Headland. The Subcontract Workers Union meets."],
+            &[],
+        );
+        assert_eq!(compound_head("Subcontract"), Some("Contract"));
+        assert_eq!(compound_head("Underlease"), Some("Lease"));
+        assert_eq!(compound_head("Sublet"), None);
+        assert_eq!(compound_head("Sub"), None);
     }
 
     #[test]

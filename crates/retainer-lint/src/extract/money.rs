@@ -191,6 +191,12 @@ static PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A numbered document before a bare whole number: "Applications for Payment 9, 10 and 11",
+/// "Invoice 1042" number the documents, not the money. Case-sensitive: the noun is capitalised
+/// as a label is.
+static NUMBERED_DOCUMENT_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?-i:\b(?:Payment|Invoice|Bill|Account|Statement|Application)\s+$)"));
+
 /// A range connector after a marked amount ("$8,000 to 10,000", "$8,000–10,000").
 static RANGE_CONNECTOR: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*(?:-|–|—|to|and)\s*$"));
 
@@ -291,6 +297,10 @@ pub fn find_money(text: &str) -> Vec<Money> {
                 if n.in_words
                     || NOT_MONEY_AFTER.is_match(rest)
                     || PART_BEFORE.is_match(before(text, n.span.start, 16))
+                    || (NUMBERED_DOCUMENT_BEFORE.is_match(before(text, n.span.start, 16))
+                        && text
+                            .get(n.span.clone())
+                            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit())))
                 {
                     continue;
                 }
