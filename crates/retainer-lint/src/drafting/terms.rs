@@ -244,6 +244,10 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Date",
     "Balance",
     "Price",
+    // What the firm is asked to do (the Mandate, the Assignment, the Case).
+    "Mandate",
+    "Assignment",
+    "Case",
 ];
 
 /// The prefixes that make a defined-term noun into another one written as one word: "the
@@ -284,6 +288,23 @@ static BRACKETED_IN_A_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\([A-Z][\w\s,&'’-]{0,40}\)\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Act|Acts|Regulations|Rules|Order|Code|Ordinance|Statute)\b")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
+
+/// A council's or a state's planning instruments, public law capitalised by convention ("the
+/// General Plan" of a California county, Ontario's "Official Plan", an English "Local Plan"),
+/// not documents of the letter to define.
+const PUBLIC_PLANS: &[&str] = &[
+    "General Plan",
+    "Official Plan",
+    "Local Plan",
+    "Development Plan",
+    "Neighbourhood Plan",
+    "Neighborhood Plan",
+    "Specific Plan",
+    "Community Plan",
+    "Regional Plan",
+    "Area Plan",
+    "Structure Plan",
+];
 
 /// Last words that make a phrase of three or more capitalised words the name of a public
 /// scheme or an official form, not a term of the letter: "the Accommodation Payment
@@ -965,7 +986,7 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             let Some(&last) = words.last() else { continue };
             // "the Traditional Owners", "the Traditional Custodians": First Peoples,
             // capitalised by convention, not a term of the letter.
-            if words.first() == Some(&"Traditional") {
+            if words.first() == Some(&"Traditional") || PUBLIC_PLANS.contains(&term) {
                 continue;
             }
             if words.contains(&"of") || INSTITUTION_HEADS.contains(&last) && words.len() > 1 {
@@ -1280,6 +1301,11 @@ mod tests {
             &["The verses sit beside the slogan. The Campaign is still running."],
             &["0:The Campaign"],
         );
+        check(
+            undefined_terms,
+            &["The Mandate does not include:"],
+            &["0:The Mandate"],
+        );
         // Ordinary words capitalised into a term: a participle first, or the same words
         // also written in lower case.
         check(
@@ -1483,6 +1509,8 @@ mod tests {
                 "Under that practice direction, they should reply within 14 days.",
                 "The Party Wall etc. Act 1996 may apply; we will not act as your party wall surveyor.",
                 "You have the consent of the Traditional Owners on whose Country you harvest.",
+                // A council's planning instruments.
+                "We will review the General Plan policies and the Official Plan.",
                 "The United States court will decide.",
                 // A word run into a name ("WorkSafe", "PayPal") is no term; nor is a place.
                 "Please keep the WorkSafe incident reports and the PayPal receipts.",

@@ -84,7 +84,7 @@ pub const BUILTIN_FRAGMENTS: &[(&str, &str)] = &[
     ),
     (
         "reply",
-        r"(?:\b(?:respon(?:d|ds|ded|ding|se|ses)|repl(?:y|ies|ied|ying)|answer(?:s|ed|ing)?|acknowledg\w*|return(?:s|ed|ing)?\s+(?:(?:your|all|any|client|phone|telephone|every|each|the|my|our|missed|their|non-urgent|urgent|routine|other|later|weekend|after-hours)\s+)*(?:calls?|messages?|e-?mails?|voicemails?)|(?:calls?|messages?|e-?mails?|voicemails?)\s+(?:\w+\s+){0,3}?(?:are|is|will\s+be|get|gets)\s+returned|confirm(?:s|ed|ing)?\s+(?:receipt|that\s+(?:we|I)\s+(?:have\s+)?received)|get\s+back\s+to\s+you|revert|come\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+(?:us|me))\b)",
+        r"(?:\b(?:respon(?:d|ds|ded|ding|se|ses)|repl(?:y|ies|ied|ying)|answer(?:s|ed|ing)?|acknowledg\w*|return(?:s|ed|ing)?\s+(?:(?:your|all|any|client|phone|telephone|every|each|the|my|our|missed|their|non-urgent|urgent|routine|other|later|weekend|after-hours)\s+)*(?:calls?|messages?|e-?mails?|voicemails?)|(?:calls?|messages?|e-?mails?|voicemails?)\s+(?:\w+\s+){0,3}?(?:are|is|will\s+be|get|gets)\s+returned|(?:calls?|messages?|e-?mails?|voicemails?)\s+(?:\w+\s+){0,2}?(?:we|I)\s+(?:will\s+|shall\s+|always\s+|usually\s+|normally\s+)?(?:return|answer)\b|confirm(?:s|ed|ing)?\s+(?:receipt|that\s+(?:we|I)\s+(?:have\s+)?received)|get\s+back\s+to\s+you|revert|come\s+back\s+to\s+you|hear\s+(?:back\s+)?from\s+(?:us|me))\b)",
     ),
     (
         "message",
