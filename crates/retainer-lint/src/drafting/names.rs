@@ -535,20 +535,16 @@ fn defined_bare_names(doc: &Document) -> Vec<OrgMention> {
     for (index, block) in prose(doc).take(10) {
         let text = block.text.as_str();
         for run in NAME_RUN.find_iter(text) {
-            let mut start = run.start();
-            let mut words: Vec<&str> = Vec::new();
-            for (at, word) in run.as_str().split_whitespace().map(|w| {
-                let at = run.start() + (w.as_ptr() as usize - run.as_str().as_ptr() as usize);
-                (at, w)
-            }) {
-                if words.is_empty() && NOT_NAMES.contains(word) {
-                    start = at + word.len();
-                    continue;
+            let (mut start, mut name) = (run.start(), run.as_str());
+            while let Some((first, rest)) = name.split_once(char::is_whitespace) {
+                if !NOT_NAMES.contains(first) {
+                    break;
                 }
-                words.push(word);
+                let rest = rest.trim_start();
+                start += name.len() - rest.len();
+                name = rest;
             }
-            let start = start + slice(text, start..run.end()).len()
-                - slice(text, start..run.end()).trim_start().len();
+            let words: Vec<&str> = name.split_whitespace().collect();
             if words.len() < 2
                 || words
                     .iter()
@@ -560,7 +556,7 @@ fn defined_bare_names(doc: &Document) -> Vec<OrgMention> {
                 block: index,
                 range: start..run.end(),
                 key: words.iter().map(|w| bare(w).to_lowercase()).collect(),
-                form: normalise(slice(text, start..run.end())),
+                form: normalise(name),
                 suffix: "",
                 chain: Vec::new(),
             };
