@@ -370,3 +370,19 @@ pub fn find_phones(text: &str) -> Vec<Phone> {
     // An extension can reach over the start of the next candidate.
     remove_overlaps(out, |p| p.span.clone())
 }
+
+#[cfg(test)]
+mod literal_tests {
+    use super::*;
+
+    /// Every pattern literal of this module compiles (the `expect` in `extract::regex` is
+    /// never reached).
+    #[test]
+    fn static_regexes_compile() {
+        LazyLock::force(&EXTENSION);
+        LazyLock::force(&PHONE_CANDIDATE);
+        LazyLock::force(&PHONE_LABEL);
+        LazyLock::force(&PHONE_WORD_END);
+        LazyLock::force(&REFERENCE_LABEL);
+    }
+}

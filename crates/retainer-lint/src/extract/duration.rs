@@ -234,3 +234,22 @@ pub fn find_durations(text: &str) -> Vec<Duration> {
     }
     remove_overlaps(out, |d| d.span.clone())
 }
+
+#[cfg(test)]
+mod literal_tests {
+    use super::*;
+
+    /// Every pattern literal of this module compiles (the `expect` in `extract::regex` is
+    /// never reached).
+    #[test]
+    fn static_regexes_compile() {
+        LazyLock::force(&ARTICLE_UNIT);
+        LazyLock::force(&END_OF_DAY);
+        LazyLock::force(&FREQUENCY_AFTER);
+        LazyLock::force(&NEXT_DAY);
+        LazyLock::force(&POSTCODE_OUTWARD);
+        LazyLock::force(&RATE_BEFORE);
+        LazyLock::force(&SAME_DAY);
+        LazyLock::force(&UNIT_AFTER);
+    }
+}

@@ -145,3 +145,15 @@ pub fn find_words_and_figures(text: &str) -> Vec<WordsAndFigures> {
     }
     out
 }
+
+#[cfg(test)]
+mod literal_tests {
+    use super::*;
+
+    /// Every pattern literal of this module compiles (the `expect` in `extract::regex` is
+    /// never reached).
+    #[test]
+    fn static_regexes_compile() {
+        LazyLock::force(&BRACKETED);
+    }
+}

@@ -333,3 +333,25 @@ pub fn find_money(text: &str) -> Vec<Money> {
     // A prefix marker can reach back over the previous amount's suffix ("350 CAD$5").
     remove_overlaps(out, |m| m.span.clone())
 }
+
+#[cfg(test)]
+mod literal_tests {
+    use super::*;
+
+    /// Every pattern literal of this module compiles (the `expect` in `extract::regex` is
+    /// never reached).
+    #[test]
+    fn static_regexes_compile() {
+        LazyLock::force(&ESTIMATE_AT);
+        LazyLock::force(&MONEY_BEFORE);
+        LazyLock::force(&MULTIPLIER);
+        LazyLock::force(&NOT_MONEY_AFTER);
+        LazyLock::force(&NUMBERED_DOCUMENT_BEFORE);
+        LazyLock::force(&PART_BEFORE);
+        LazyLock::force(&PREFIX);
+        LazyLock::force(&RANGE_CONNECTOR);
+        LazyLock::force(&RATE_AFTER);
+        LazyLock::force(&SUFFIX);
+        LazyLock::force(&TAX_AFTER);
+    }
+}

@@ -603,3 +603,23 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     }
     super::remove_overlaps(out, |n| n.span.clone())
 }
+
+#[cfg(test)]
+mod literal_tests {
+    use super::*;
+
+    /// Every pattern literal of this module compiles (the `expect` in `extract::regex` is
+    /// never reached).
+    #[test]
+    fn static_regexes_compile() {
+        LazyLock::force(&DIGITS);
+        LazyLock::force(&HYPHEN_ORDINAL);
+        LazyLock::force(&ORDINAL_SUFFIX);
+        LazyLock::force(&PRONOUN_AFTER);
+        LazyLock::force(&PRONOUN_BEFORE);
+        LazyLock::force(&SCALE_AFTER);
+        LazyLock::force(&WHOLE_DIGITS);
+        LazyLock::force(&WHOLE_FRACTION);
+        LazyLock::force(&WORD_START);
+    }
+}

@@ -104,3 +104,18 @@ pub fn find_percents(text: &str) -> Vec<Percent> {
     }
     remove_overlaps(out, |p| p.span.clone())
 }
+
+#[cfg(test)]
+mod literal_tests {
+    use super::*;
+
+    /// Every pattern literal of this module compiles (the `expect` in `extract::regex` is
+    /// never reached).
+    #[test]
+    fn static_regexes_compile() {
+        LazyLock::force(&OF_AFTER);
+        LazyLock::force(&PERIOD_AFTER);
+        LazyLock::force(&PERIOD_BEFORE);
+        LazyLock::force(&SIGN);
+    }
+}
