@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{edit_distance, prose, slice, Finding};
-use crate::document::{BlockKind, Document};
+use crate::document::{Block, BlockKind, Document};
 
 /// A word of a block with its byte range.
 #[derive(Debug, Clone, Copy)]
@@ -413,9 +413,20 @@ pub fn party_names(doc: &Document) -> Vec<Finding> {
     out
 }
 
+/// Prose blocks in the order a reader meets them: the page header first (a DOCX letterhead,
+/// which the reader puts after the body), then the rest in document order. The first mention
+/// of a name, the form others are checked against, is then the same for a letter in Markdown
+/// and in DOCX.
+fn reading_order(doc: &Document) -> impl Iterator<Item = (usize, &Block)> {
+    let header = |b: &Block| matches!(b.kind, BlockKind::Header);
+    prose(doc)
+        .filter(move |(_, b)| header(b))
+        .chain(prose(doc).filter(move |(_, b)| !header(b)))
+}
+
 fn organisations(doc: &Document) -> Vec<Finding> {
     let mut mentions = Vec::new();
-    for (index, block) in prose(doc) {
+    for (index, block) in reading_order(doc) {
         org_mentions(index, &block.text, &mut mentions);
     }
     let mut first_of: HashMap<&[String], &OrgMention> = HashMap::new();
@@ -1381,7 +1392,7 @@ fn person_mentions(index: usize, text: &str, out: &mut Vec<PersonMention>) {
 /// People named with a given name or surname one or two letters off from an earlier form.
 fn people(doc: &Document) -> Vec<Finding> {
     let mut mentions = Vec::new();
-    for (index, block) in prose(doc) {
+    for (index, block) in reading_order(doc) {
         person_mentions(index, &block.text, &mut mentions);
     }
     // Distinct (given, surname) forms in order of first appearance, with their blocks.
@@ -1891,6 +1902,28 @@ mod tests {
             ],
             &[],
         );
+    }
+
+    #[test]
+    fn the_page_header_is_read_first() {
+        // A DOCX letterhead is a page header, which the reader puts after the body. The firm
+        // named there is the firm signing "For and on behalf of", not a slip for the client.
+        let body = [
+            "Ms Camille Arnaud, Director, Maison Verte Parfums Ltd",
+            "Dear Ms Arnaud,",
+            "We will act for Maison Verte Parfums Ltd (\"Maison Verte\") in the supply dispute.",
+            "Rohan Mehta, For and on behalf of Ashcombe Reeve LLP",
+            "Agreed for and on behalf of Maison Verte Parfums Ltd",
+        ];
+        let mut blocks: Vec<(BlockKind, &str)> = body.iter().map(|t| (P, *t)).collect();
+        blocks.push((BlockKind::Header, "Ashcombe Reeve LLP"));
+        let doc = letter(&blocks);
+        let found = party_names(&doc);
+        assert_well_formed(&doc, &found);
+        assert_eq!(spans(&doc, &found), Vec::<String>::new(), "{found:#?}");
+        // Without the header the firm's name stands alone in the signatory's place.
+        let doc = letter(&blocks[..5]);
+        assert_eq!(spans(&doc, &party_names(&doc)), ["3:Ashcombe Reeve LLP"]);
     }
 
     #[test]
