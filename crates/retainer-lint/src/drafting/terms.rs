@@ -233,8 +233,11 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Developer",
     "Builder",
     "Operator",
-    // What a review or appeal is about ("to challenge the Decision").
+    // What a review or appeal is about ("to challenge the Decision"), and what the firm
+    // files in answer ("prepare the Response").
     "Decision",
+    "Response",
+    "Submission",
     "Determination",
     "Permit",
     "Licence",
@@ -387,7 +390,16 @@ const INSTITUTION_HEADS: &[&str] = &[
     // is still a defined term (both are in DEFINED_TERM_HEADS too).
     "Corporation",
     "Partnership",
-    // Places: "the Northern Territory", "the Gold Coast", "the Western District".
+];
+
+/// Whether a phrase ending in `word` names an institution, an enactment or a place.
+fn institution_head(word: &str) -> bool {
+    INSTITUTION_HEADS.contains(&word) || PLACE_HEADS.contains(&word)
+}
+
+/// Heads that name places: "the Northern Territory", "the Gold Coast", "the Western District"
+/// (but "the Protected Territory" a contract draws is a term).
+const PLACE_HEADS: &[&str] = &[
     "Territory",
     "Territories",
     "Region",
@@ -989,10 +1001,15 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             if words.first() == Some(&"Traditional") || PUBLIC_PLANS.contains(&term) {
                 continue;
             }
-            if words.contains(&"of") || INSTITUTION_HEADS.contains(&last) && words.len() > 1 {
+            // "the Northern Territory" is a place; "the Protected Territory", "the Exclusive
+            // Territory" are ordinary words capitalised into a term.
+            let ordinary_first = PLACE_HEADS.contains(&last)
+                && (participle_first(&words) || words.first() == Some(&"Exclusive"));
+            if words.contains(&"of") || institution_head(last) && words.len() > 1 && !ordinary_first
+            {
                 continue;
             }
-            if INSTITUTION_HEADS.contains(&last) && !DEFINED_TERM_HEADS.contains(&term) {
+            if institution_head(last) && !DEFINED_TERM_HEADS.contains(&term) && !ordinary_first {
                 continue;
             }
             // "the Landlord and Tenant Board", "the Bench & Bar Council": a proper name whose
@@ -1305,6 +1322,15 @@ mod tests {
             undefined_terms,
             &["The Mandate does not include:"],
             &["0:The Mandate"],
+        );
+        // A territory a contract draws, unlike a place ("the Northern Territory"); a filing.
+        check(
+            undefined_terms,
+            &[
+                "It accepted rentals from customers outside the Protected Territory.",
+                "We will prepare the Response for the trustees. Our office is in the Northern Territory.",
+            ],
+            &["0:the Protected Territory", "1:the Response"],
         );
         // Ordinary words capitalised into a term: a participle first, or the same words
         // also written in lower case.
