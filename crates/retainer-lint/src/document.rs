@@ -441,6 +441,16 @@ impl Document {
             .enumerate()
             .filter(|(_, b)| b.kind.is_prose())
     }
+
+    /// Prose blocks in the order a reader meets them: the page header first (a DOCX
+    /// letterhead, which the DOCX reader puts after the body), then the rest in document
+    /// order. A letter in Markdown and in DOCX then meets its names in the same order.
+    pub fn prose_in_reading_order(&self) -> impl Iterator<Item = (usize, &Block)> {
+        let header = |b: &Block| matches!(b.kind, BlockKind::Header);
+        self.prose()
+            .filter(move |(_, b)| header(b))
+            .chain(self.prose().filter(move |(_, b)| !header(b)))
+    }
 }
 
 /// Whether `text` contains `word` as a whole word: not inside a longer run of letters or

@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{edit_distance, prose, slice, Finding};
-use crate::document::{Block, BlockKind, Document};
+use crate::document::{BlockKind, Document};
 
 /// A word of a block with its byte range.
 #[derive(Debug, Clone, Copy)]
@@ -413,20 +413,11 @@ pub fn party_names(doc: &Document) -> Vec<Finding> {
     out
 }
 
-/// Prose blocks in the order a reader meets them: the page header first (a DOCX letterhead,
-/// which the reader puts after the body), then the rest in document order. The first mention
-/// of a name, the form others are checked against, is then the same for a letter in Markdown
-/// and in DOCX.
-fn reading_order(doc: &Document) -> impl Iterator<Item = (usize, &Block)> {
-    let header = |b: &Block| matches!(b.kind, BlockKind::Header);
-    prose(doc)
-        .filter(move |(_, b)| header(b))
-        .chain(prose(doc).filter(move |(_, b)| !header(b)))
-}
-
+/// Names are collected in reading order ([`Document::prose_in_reading_order`]): the first
+/// mention, the form the others are checked against, is the same in Markdown and in DOCX.
 fn organisations(doc: &Document) -> Vec<Finding> {
     let mut mentions = Vec::new();
-    for (index, block) in reading_order(doc) {
+    for (index, block) in doc.prose_in_reading_order() {
         org_mentions(index, &block.text, &mut mentions);
     }
     let mut first_of: HashMap<&[String], &OrgMention> = HashMap::new();
@@ -1392,7 +1383,7 @@ fn person_mentions(index: usize, text: &str, out: &mut Vec<PersonMention>) {
 /// People named with a given name or surname one or two letters off from an earlier form.
 fn people(doc: &Document) -> Vec<Finding> {
     let mut mentions = Vec::new();
-    for (index, block) in reading_order(doc) {
+    for (index, block) in doc.prose_in_reading_order() {
         person_mentions(index, &block.text, &mut mentions);
     }
     // Distinct (given, surname) forms in order of first appearance, with their blocks.

@@ -189,24 +189,13 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Truck",
     "Website",
     // The subject matter of transactional and construction work.
-    "Project",
     "Projects",
-    "Works",
-    "Site",
-    "Development",
-    "Business",
-    "Shares",
-    "Assets",
-    "Loan",
     "Home",
-    "Building",
-    "Vehicle",
     "Deliverables",
     "Territory",
     "Supplier",
     "Distributor",
     "Hearing",
-    "Policy",
     "Waiver",
     "Release",
     "Compound",
@@ -222,7 +211,6 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Regulations",
     "Facility",
     "Loss",
-    "Equipment",
     // Makers and sellers a claim is brought against ("the Manufacturer and the Dealer").
     "Manufacturer",
     "Manufacturers",
@@ -239,9 +227,6 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Response",
     "Submission",
     "Determination",
-    "Permit",
-    "Licence",
-    "License",
     // Figures and dates a letter names once it has fixed them ("the Valuation Date", "the
     // Outstanding Balance", "the Purchase Price").
     "Date",
@@ -1005,11 +990,10 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             // Territory" are ordinary words capitalised into a term.
             let ordinary_first = PLACE_HEADS.contains(&last)
                 && (participle_first(&words) || words.first() == Some(&"Exclusive"));
-            if words.contains(&"of") || institution_head(last) && words.len() > 1 && !ordinary_first
+            let institution = institution_head(last) && !ordinary_first;
+            if words.contains(&"of")
+                || institution && (words.len() > 1 || !DEFINED_TERM_HEADS.contains(&term))
             {
-                continue;
-            }
-            if institution_head(last) && !DEFINED_TERM_HEADS.contains(&term) && !ordinary_first {
                 continue;
             }
             // "the Landlord and Tenant Board", "the Bench & Bar Council": a proper name whose
