@@ -545,7 +545,8 @@ fn is_external(text: &str, start: usize, end: usize, targets: &Targets) -> bool 
         .unwrap_or(after);
     let mut words = after.split_whitespace();
     if let Some(first) = words.next() {
-        let first = first.to_ascii_lowercase();
+        // "regulation 31 of, and Schedule 6 to, the Regulations"
+        let first = first.trim_end_matches(',').to_ascii_lowercase();
         if matches!(
             first.as_str(),
             "of" | "under" | "to" | "in" | "from" | "and" | "or"
@@ -1155,6 +1156,13 @@ mod tests {
         );
         check(
             &with(&[(P, "Schedule 1 to the Solicitors Act sets the scale.")]),
+            &[],
+        );
+        check(
+            &with(&[(
+                P,
+                "The procedure is in regulation 31 of, and Schedule 6 to, the Regulations.",
+            )]),
             &[],
         );
         check(

@@ -246,7 +246,8 @@ fn is_pronoun(word: &str) -> bool {
 }
 
 /// Whether the sentence's subject is "she", "he", "they" (or "her", "his", "their"): its first
-/// word, or the first after an opening clause ("When I am away, she can also …").
+/// word, or the first after an opening clause ("When I am away, she can also …", "Because
+/// she knows the file, she can …").
 fn subject_pronoun(sentence: &str) -> bool {
     let first_word = |s: &str| {
         s.split(|c: char| !c.is_alphabetic())
@@ -259,7 +260,20 @@ fn subject_pronoun(sentence: &str) -> bool {
     }
     let opens_a_clause = matches!(
         first_word(sentence).as_str(),
-        "when" | "whenever" | "while" | "if" | "once" | "after" | "before" | "during" | "until"
+        "when"
+            | "whenever"
+            | "while"
+            | "if"
+            | "once"
+            | "after"
+            | "before"
+            | "during"
+            | "until"
+            | "because"
+            | "since"
+            | "as"
+            | "although"
+            | "though"
     );
     opens_a_clause
         && sentence
