@@ -414,6 +414,14 @@ fn lead_in(before: &str) -> Option<DefinitionForm> {
             DefinitionForm::Inline
         });
     }
+    // "an online seller trading as \"PuzzleBarn Direct\"": a trade name, not a definition.
+    if last == "as"
+        && words
+            .next()
+            .is_some_and(|w| matches!(w.as_str(), "trading" | "operating" | "business"))
+    {
+        return None;
+    }
     matches!(last.as_str(), "as" | "hereinafter" | "called").then_some(DefinitionForm::Called)
 }
 
@@ -1266,6 +1274,10 @@ mod tests {
         );
         assert!(defined(&["(see our brochure \"Your Rights as a Client\")"]).is_empty());
         assert!(defined(&["(as the Law Society's \"Code of Conduct\" requires)"]).is_empty());
+        assert!(
+            defined(&["an online seller trading as \"PuzzleBarn Direct\" copies it"]).is_empty()
+        );
+        assert!(defined(&["Ms Roy, doing business as \"Roy Renovations\", owes it"]).is_empty());
         assert_eq!(
             defined(&["Smith LLP (hereinafter referred to as the \"Firm\")"]),
             [(t("Firm"), Parenthetical)]
