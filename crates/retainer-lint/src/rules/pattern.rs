@@ -8,11 +8,13 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex_automata::meta::{self, Regex};
+use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
+use regex_automata::Input;
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind};
 
@@ -500,7 +502,7 @@ impl PatternSetBuilder {
             .map(|r| {
                 let cell = OnceLock::new();
                 if let Some(r) = r {
-                    let _ = cell.set(Some(r));
+                    let _ = cell.set(Some(Compiled::new(r)));
                 }
                 cell
             })
@@ -596,7 +598,52 @@ pub struct PatternSet {
     /// Patterns with no anchor literals: candidates in every block.
     unanchored: PatternBits,
     sources: Vec<String>,
-    regexes: Vec<OnceLock<Option<Regex>>>,
+    regexes: Vec<OnceLock<Option<Compiled>>>,
+}
+
+/// One compiled pattern and the search cache its threads share.
+///
+/// A search needs a mutable cache (the lazy DFA's states, the NFA simulation's sets). The
+/// regex's own pool keeps one per thread that has used it, which with ~550 patterns cost about
+/// 37 MiB per thread (BENCHMARKS.md). Here a thread takes the one spare cache for the length
+/// of a search and puts it back: two threads need two caches only while both run the same
+/// pattern at the same moment, and the extra one is then dropped.
+#[derive(Debug)]
+struct Compiled {
+    regex: Regex,
+    spare: Mutex<Option<Box<meta::Cache>>>,
+}
+
+impl Compiled {
+    fn new(regex: Regex) -> Self {
+        Compiled {
+            regex,
+            spare: Mutex::new(None),
+        }
+    }
+
+    /// Run `search` with a cache: the spare one when no other thread holds it, else a new one.
+    fn with_cache<T>(&self, search: impl FnOnce(&Regex, &mut meta::Cache) -> T) -> T {
+        let taken = self.spare.lock().ok().and_then(|mut spare| spare.take());
+        let mut cache = taken.unwrap_or_else(|| Box::new(self.regex.create_cache()));
+        let found = search(&self.regex, &mut cache);
+        if let Ok(mut spare) = self.spare.lock() {
+            // Of two caches, keep the one that has learnt more.
+            let keep = match spare.take() {
+                Some(other) if other.memory_usage() > cache.memory_usage() => other,
+                _ => cache,
+            };
+            *spare = Some(keep);
+        }
+        found
+    }
+}
+
+impl Clone for Compiled {
+    /// The regex, without the cache: a clone may run on other threads.
+    fn clone(&self) -> Self {
+        Compiled::new(self.regex.clone())
+    }
 }
 
 impl PatternSet {
@@ -623,16 +670,17 @@ impl PatternSet {
         bits
     }
 
-    fn regex(&self, id: PatternId) -> Option<&Regex> {
+    fn compiled(&self, id: PatternId) -> Option<&Compiled> {
         self.regexes.get(id).and_then(|cell| {
-            cell.get_or_init(|| compile_regex(self.sources.get(id)?).ok())
+            cell.get_or_init(|| compile_regex(self.sources.get(id)?).ok().map(Compiled::new))
                 .as_ref()
         })
     }
 
     /// True when pattern `id` matches somewhere in `text`.
     pub fn is_match(&self, id: PatternId, text: &str) -> bool {
-        self.regex(id).is_some_and(|re| re.is_match(text))
+        self.compiled(id)
+            .is_some_and(|c| c.with_cache(|re, cache| re.is_match_with(cache, &Input::new(text))))
     }
 
     /// Which patterns match somewhere in `text`.
@@ -651,28 +699,32 @@ impl PatternSet {
     /// group's words when it took part in the match (`(?P<at>\bsoon\b)(?:[^a]|$)` points at
     /// "soon", not at what follows it), else the whole match.
     pub fn find_all(&self, id: PatternId, text: &str) -> Vec<Range<usize>> {
-        let Some(re) = self.regex(id) else {
+        let Some(compiled) = self.compiled(id) else {
             return Vec::new();
         };
-        let reports_at = re
-            .group_info()
-            .to_index(regex_automata::PatternID::ZERO, "at")
-            .is_some();
-        if reports_at {
-            re.captures_iter(text)
-                .filter_map(|c| {
-                    c.get_group_by_name("at")
-                        .or_else(|| c.get_match().map(|m| m.span()))
-                })
-                .map(|m| m.range())
-                .filter(|r| !r.is_empty())
-                .collect()
-        } else {
-            re.find_iter(text)
-                .map(|m| m.range())
-                .filter(|r| !r.is_empty())
-                .collect()
-        }
+        compiled.with_cache(|re, cache| {
+            let at = re
+                .group_info()
+                .to_index(regex_automata::PatternID::ZERO, "at");
+            // What `find_iter`/`captures_iter` do, with this cache instead of the regex's pool.
+            let mut searcher = Searcher::new(Input::new(text));
+            let mut found = Vec::new();
+            if let Some(at) = at {
+                let mut caps = re.create_captures();
+                while let Some(m) = searcher.advance(|input| {
+                    re.search_captures_with(cache, input, &mut caps);
+                    Ok(caps.get_match())
+                }) {
+                    found.push(caps.get_group(at).unwrap_or(m.span()).range());
+                }
+            } else {
+                while let Some(m) = searcher.advance(|input| Ok(re.search_with(cache, input))) {
+                    found.push(m.range());
+                }
+            }
+            found.retain(|r| !r.is_empty());
+            found
+        })
     }
 
     /// A set with no patterns.
@@ -864,7 +916,7 @@ mod tests {
     /// The compiled patterns of every built-in pack stay small: 19 MiB on 2026-12-05, down
     /// from 48 MiB before `\w` inside character classes became ASCII. A Unicode class in a
     /// fragment that many patterns repeat multiplies the automata (and their search caches,
-    /// one per pattern and thread), so this fails before peak memory does.
+    /// one per pattern, see `Compiled`), so this fails before peak memory does.
     #[test]
     fn compiled_built_in_patterns_stay_small() {
         let packs: Vec<String> = super::super::pack::builtin_names()
@@ -916,6 +968,46 @@ mod tests {
         assert_eq!(find_all(soon, text), vec![14..18]);
         let either = r"\bpromptly\b|(?P<at>\bsoon\b)\.";
         assert_eq!(find_all(either, "Soon. Promptly"), vec![0..4, 6..14]);
+    }
+
+    /// Threads share one spare search cache per pattern: a search on another thread finds
+    /// what the first one learnt, and a search that overlaps another gets a cache of its own,
+    /// after which only the one that has learnt more is kept.
+    #[test]
+    fn threads_share_one_search_cache_per_pattern() {
+        let compiled = Compiled::new(compile_regex(r"\bwithin\s+\w+\s+days\b").unwrap());
+        let text = "We will reply within two days, and pay within ten days.";
+        let fresh = compiled.regex.create_cache().memory_usage();
+        let hits = compiled.with_cache(|re, cache| {
+            let mut searcher = Searcher::new(Input::new(text));
+            std::iter::from_fn(|| searcher.advance(|input| Ok(re.search_with(cache, input))))
+                .count()
+        });
+        assert_eq!(hits, 2);
+        let learnt = std::thread::scope(|s| {
+            s.spawn(|| compiled.with_cache(|_, cache| cache.memory_usage()))
+                .join()
+                .unwrap()
+        });
+        assert!(
+            learnt > fresh,
+            "the other thread got a fresh cache ({learnt} vs {fresh})"
+        );
+        let (outer, inner) = compiled.with_cache(|_, outer| {
+            let inner = compiled.with_cache(|_, inner| inner.memory_usage());
+            (outer.memory_usage(), inner)
+        });
+        assert_eq!(
+            inner, fresh,
+            "an overlapping search gets a cache of its own"
+        );
+        let kept = compiled
+            .spare
+            .lock()
+            .unwrap()
+            .as_ref()
+            .map(|c| c.memory_usage());
+        assert_eq!(kept, Some(outer.max(inner)));
     }
 
     #[test]
