@@ -4,7 +4,8 @@
 #   fuzz/until-plateau.sh TARGET [CHUNK_SECONDS] [EXTRA CORPUS DIRS...]
 # Each chunk restarts from the saved corpus (fuzz/corpus/TARGET), so its `INITED cov:` is the
 # coverage of everything found so far and the gain is what that chunk found. Exits non-zero if
-# the target crashes; the input is then in fuzz/artifacts/TARGET/.
+# the target crashes; the input is then in fuzz/artifacts/TARGET/. MAX_CHUNKS=N stops after N
+# chunks even if the last one still gained (the last line then says so), to share out a budget.
 set -euo pipefail
 cd "$(dirname "$0")"
 target="$1"; chunk="${2:-1200}"; shift $(( $# > 1 ? 2 : 1 ))
@@ -23,5 +24,8 @@ while :; do
   last_cov=$(echo "$last" | awk '{print $2}')
   runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || echo '?')
   echo "$target chunk $n ($started-$(date -u +%H:%M) UTC, ${chunk}s): INITED cov $first -> $last (gain $((last_cov - first)), $runs runs)"
-  [ "$last_cov" -le "$first" ] && break
+  if [ "$last_cov" -le "$first" ]; then echo "$target: plateau after $n chunks"; break; fi
+  if [ -n "${MAX_CHUNKS:-}" ] && [ "$n" -ge "$MAX_CHUNKS" ]; then
+    echo "$target: stopped after $n chunks (MAX_CHUNKS), still gaining"; break
+  fi
 done
