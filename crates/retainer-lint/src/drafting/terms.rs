@@ -167,6 +167,9 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Business",
     "Shares",
     "Goods",
+    "Shipment",
+    "Shipments",
+    "Consignment",
     "Equipment",
     "Vessel",
     "Licence",
@@ -1318,6 +1321,12 @@ mod tests {
             undefined_terms,
             &["The Mandate does not include:"],
             &["0:The Mandate"],
+        );
+        // What a sale of goods dispute is about.
+        check(
+            undefined_terms,
+            &["Terrasol claims the Shipment was already infected when it left your greenhouse."],
+            &["0:the Shipment"],
         );
         // A territory a contract draws, unlike a place ("the Northern Territory"); a filing.
         check(

@@ -93,7 +93,7 @@ static ENACTMENT_JUST_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ENACTMENT_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:section|s\.|rule|regulation)\s+\d+\w*(?:\([^)]*\))*\s+of\s+the\s+(?:[A-Z][\w\x27’-]*\s+){0,6}(?:Act|Law|Code|Rules|Regulations|Charter|Constitution|Convention|Treaty)\b")
+    Regex::new(r"\b(?i:section|s\.|rule|regulation|article)\s+\d+\w*(?:\([^)]*\))*\s+of\s+the\s+(?:[A-Z][\w\x27’-]*\s+){0,6}(?:Act|Law|Code|Rules|Regulations?|Directive|Charter|Constitution|Convention|Treaty)\b")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 
@@ -1035,6 +1035,14 @@ mod tests {
             &with(&[(
                 P,
                 "This is our disclosure under section 174 of the Legal Profession Uniform Law (NSW). Once signed it is an agreement under section 181.",
+            )]),
+            &[],
+        );
+        // An EU regulation's articles: "Article 12" after "Article 11 of the P2B Regulation".
+        check(
+            &with(&[(
+                P,
+                "We will use the complaint system under Article 11 of the P2B Regulation and, if it would help, the mediation that Article 12 requires.",
             )]),
             &[],
         );
