@@ -1040,9 +1040,11 @@ fn holdout78_letters_recall_and_precision() {
 
 /// The seventy-ninth held-out set (`fixtures/holdout79/`), written on 2026-12-06 (session 20)
 /// by three more writers from the catalog alone, measured once before any rule was changed for
-/// it (rules as of `3f3e128`). Not yet studied: no floor until it is.
+/// it (rules as of `3f3e128`): 80/82 found, 2 false errors/warnings (all three clean letters
+/// clean; the miss and the false finding are one each, in both formats). Studied in session 20
+/// (82/82, none false): "the Instrument" as an undefined term; "interest at 1.5% per month under
+/// section 41.3 of the lease" is the landlord's.
 #[test]
 fn holdout79_letters_recall_and_precision() {
-    let (seeded, found, false_pos) = held_out("holdout79");
-    eprintln!("holdout79: {found}/{seeded}, {false_pos} false");
+    floor("holdout79", ALL, 0);
 }

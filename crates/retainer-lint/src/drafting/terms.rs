@@ -105,6 +105,7 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Product",
     "Products",
     "Invention",
+    "Instrument",
     "Appointor",
     "Contract",
     "Application",
@@ -1327,6 +1328,11 @@ mod tests {
             undefined_terms,
             &["Terrasol claims the Shipment was already infected when it left your greenhouse."],
             &["0:the Shipment"],
+        );
+        check(
+            undefined_terms,
+            &["It says the Instrument arrived eleven weeks late."],
+            &["0:the Instrument"],
         );
         // A territory a contract draws, unlike a place ("the Northern Territory"); a filing.
         check(
