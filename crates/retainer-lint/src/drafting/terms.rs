@@ -106,6 +106,7 @@ const DEFINED_TERM_HEADS: &[&str] = &[
     "Products",
     "Invention",
     "Instrument",
+    "Collection",
     "Appointor",
     "Contract",
     "Application",
@@ -1331,8 +1332,8 @@ mod tests {
         );
         check(
             undefined_terms,
-            &["It says the Instrument arrived eleven weeks late."],
-            &["0:the Instrument"],
+            &["It says the Instrument arrived eleven weeks late. We will sell the Collection."],
+            &["0:the Instrument", "0:the Collection"],
         );
         // A territory a contract draws, unlike a place ("the Northern Territory"); a filing.
         check(

@@ -193,9 +193,11 @@ static PART_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A numbered document before a bare whole number: "Applications for Payment 9, 10 and 11",
 /// "Invoice 1042" number the documents, not the money. Case-sensitive: the noun is capitalised
-/// as a label is.
-static NUMBERED_DOCUMENT_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"(?-i:\b(?:Payment|Invoice|Bill|Account|Statement|Application)\s+$)"));
+/// as a label is, except "invoice" and "statement", which number documents in lower case too
+/// ("Sundial then issued invoice 2214"; an amount would follow "of", or have a separator).
+static NUMBERED_DOCUMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?-i:\b(?:Payment|Invoice|Bill|Account|Statement|Application|invoice|statement)\s+$)")
+});
 
 /// A range connector after a marked amount ("$8,000 to 10,000", "$8,000–10,000").
 static RANGE_CONNECTOR: LazyLock<Regex> = LazyLock::new(|| regex(r"^\s*(?:-|–|—|to|and)\s*$"));
