@@ -823,7 +823,7 @@ pub fn duplicate_definitions(doc: &Document) -> Vec<Finding> {
 
 static CAPITALISED_USE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[Tt]he|[Tt]his|[Ss]uch|[Ee]ach|[Aa]ny such)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:(?:['’]s?)?\s+(?:of\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3})\b",
+        r"\b(?:[Tt]he|[Tt]his|[Ss]uch|[Ee]ach|[Aa]ny such)\s+(?:(?:original|signed|executed|countersigned|attached|enclosed)\s+){0,2}((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:(?:['’]s?)?\s+(?:of\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?){0,3})\b",
     )
     .unwrap_or_else(|_| unreachable!("static regex"))
 });
@@ -967,6 +967,8 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
         block: usize,
         range: Range<usize>,
         quoted: String,
+        /// The capitalised words alone, without "the" and any words between ("original signed").
+        term: String,
         uses: usize,
         near: Option<Definition>,
     }
@@ -1133,6 +1135,7 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
                         block: index,
                         range: whole.start()..term_match.end(),
                         quoted: slice(&block.text, whole.start()..term_match.end()).to_string(),
+                        term: term.to_string(),
                         uses: 1,
                         near: near.cloned(),
                     });
@@ -1161,8 +1164,8 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
                 )
                 .with_related(def.block, def.range.clone(), format!("\"{}\" is defined here", def.term))
                 .with_suggestion(format!(
-                    "{} {}",
-                    u.quoted.split_whitespace().next().unwrap_or("the"),
+                    "{}{}",
+                    u.quoted.strip_suffix(u.term.as_str()).unwrap_or("the "),
                     def.term
                 )),
                 None => Finding::new(
@@ -1171,7 +1174,7 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
                     format!(
                         "\"{}\" is used as a defined term{times} but never defined; define it where it first appears, e.g. (the \"{}\")",
                         excerpt(&u.quoted, 60),
-                        u.quoted.split_whitespace().skip(1).collect::<Vec<_>>().join(" ")
+                        u.term
                     ),
                 ),
             }
@@ -1334,6 +1337,20 @@ mod tests {
             undefined_terms,
             &["It says the Instrument arrived eleven weeks late. We will sell the Collection."],
             &["0:the Instrument", "0:the Collection"],
+        );
+        // A document's state between "the" and the term.
+        check(
+            undefined_terms,
+            &["We will need the original signed Waiver and any earlier versions."],
+            &["0:the original signed Waiver"],
+        );
+        // The definition it asks for is the term alone.
+        let found = undefined_terms(&paragraphs(&["Bring the signed Waiver."]));
+        assert!(
+            found
+                .first()
+                .is_some_and(|f| f.message.ends_with("e.g. (the \"Waiver\")")),
+            "{found:#?}"
         );
         // A territory a contract draws, unlike a place ("the Northern Territory"); a filing.
         check(
