@@ -1065,9 +1065,13 @@ fn holdout80_letters_recall_and_precision() {
 
 /// The eighty-first held-out set (`fixtures/holdout81/`), written on 2026-12-06 (session 20) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it
-/// (rules as of `8f835a8`). Not yet studied: no floor until it is.
+/// (rules as of `8f835a8`): 76/78 found, 10 false errors/warnings (none of the three clean
+/// letters clean). Studied in session 20 (78/78, none false): other people's non-refundable
+/// deposits (a customer's, on a puppy "bought ... from you"; one "you paid to the marquee
+/// supplier"; a tender's "bid deposit"); interest that "HM Revenue & Customs charges" or that
+/// "medical providers may add"; a company name that "has read and accepts the terms of this
+/// retainer" stands where only the client can.
 #[test]
 fn holdout81_letters_recall_and_precision() {
-    let (seeded, found, false_pos) = held_out("holdout81");
-    eprintln!("holdout81: {found}/{seeded}, {false_pos} false");
+    floor("holdout81", ALL, 0);
 }

@@ -814,7 +814,7 @@ fn defined_here(doc: &Document, m: &OrgMention) -> bool {
 
 /// What only the client of the engagement does: "X may end this engagement", "AGREED TO BY X".
 static CLIENT_ACTS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,]*(?:(?:may|will|shall|must|hereby|also|can)\s+)*(?:(?:end|terminate)\s+(?:this|the|our)\s+(?:engagement|retainer|agreement|representation)|(?:retain|retains|retained|engage|engages|engaged)\s+(?:us|our firm|the firm|me)|agree[sd]?\s+to\s+(?:pay\s+our|these terms|the terms of this|retain|engage|instruct)|(?:has|have)\s+read\s+(?:this|the)\s+(?:letter|agreement)|accepts?\s+(?:this|these|the)\s+(?:costs\s+|fee\s+|engagement\s+|retainer\s+)?(?:agreement|terms|letter))\b")
+    Regex::new(r"(?i)^[\s,]*(?:(?:may|will|shall|must|hereby|also|can)\s+)*(?:(?:end|terminate)\s+(?:this|the|our)\s+(?:engagement|retainer|agreement|representation)|(?:retain|retains|retained|engage|engages|engaged)\s+(?:us|our firm|the firm|me)|agree[sd]?\s+to\s+(?:pay\s+our|these terms|the terms of this|retain|engage|instruct)|(?:has|have)\s+read\s+(?:this|the)\s+(?:letter|agreement)|(?:has|have)\s+read\s+and\s+(?:accepts?|agrees?\s+to)\s+(?:this|these|the)\s+(?:terms|letter|agreement|retainer)|accepts?\s+(?:this|these|the)\s+(?:costs\s+|fee\s+|engagement\s+|retainer\s+)?(?:agreement|terms|letter))\b")
         .unwrap_or_else(|_| unreachable!("static regex"))
 });
 static CLIENT_ACTS_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1805,6 +1805,13 @@ mod tests {
                 "The 1450 Walton Avenue Tenants' Association may end this engagement at any time.",
             ],
             &["1:Walton Avenue Tenants' Association"],
+        );
+        check(
+            &[
+                "You have asked us to act for Maple Hollow Organics Inc. (\"Maple Hollow\").",
+                "Maple Hollow Organic Farms Inc. has read and accepts the terms of this retainer.",
+            ],
+            &["1:Maple Hollow Organic Farms Inc."],
         );
         check(
             &[
