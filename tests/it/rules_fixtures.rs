@@ -1078,9 +1078,15 @@ fn holdout81_letters_recall_and_precision() {
 
 /// The eighty-second held-out set (`fixtures/holdout82/`), written on 2026-12-06 (session 20)
 /// by three more writers from the catalog alone, measured once before any rule was changed for
-/// it (rules as of `7346d01`). Not yet studied: no floor until it is.
+/// it (rules as of `7346d01`): 82/85 found, 10 false errors/warnings (two of the three clean
+/// letters clean). Studied in session 20 (84/85, one false): "We do not take licensing matters
+/// on a contingency basis"; "Little Hooves will have 30 days after service to respond"; the
+/// Council's "licence renewal fee"; "clause 18" of "your written partnership agreement", named
+/// earlier in the sentence, and the same "clause 18" in a later paragraph; a party defined
+/// without a suffix ("the Catskill Highlanders Pipe Band") drifting like one with it. Left: in
+/// mural-ca.txt `fees.contingency` fires at the fee ("30% of the gross recovery") where the
+/// writer expected it at the expenses sentence, which counts as one miss and one false finding.
 #[test]
 fn holdout82_letters_recall_and_precision() {
-    let (seeded, found, false_pos) = held_out("holdout82");
-    eprintln!("holdout82: {found}/{seeded}, {false_pos} false");
+    floor("holdout82", 84, 1);
 }

@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::terms::institution_head;
 use super::{edit_distance, prose, slice, Finding};
 use crate::document::{BlockKind, Document};
 
@@ -979,8 +980,19 @@ fn drifted_parties(
 /// neither names the party nor speaks of a related company, and that form must be rare.
 fn bare_drifted_parties(doc: &Document, mentions: &[OrgMention]) -> Vec<Finding> {
     let is_party = party_test(doc);
+    // A party defined without a suffix ("the Catskill Highlanders Pipe Band (the \"Band\")")
+    // drifts the same way ("the Catskill Highland Pipe Band"); a public body so defined ("the
+    // State Water Resources Control Board") has namesakes ("the Regional Water Quality Control
+    // Board") that are other bodies.
+    let mut bare_parties = defined_bare_names(doc);
+    bare_parties.retain(|m| {
+        words_at(doc, m.block, &m.range)
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|last| !institution_head(last))
+    });
     let mut parties: Vec<&OrgMention> = Vec::new();
-    for m in mentions.iter().filter(|m| is_party(m)) {
+    for m in mentions.iter().filter(|m| is_party(m)).chain(&bare_parties) {
         let plain = m.key.iter().all(|w| w != "&" && w != "and");
         if parties.len() < 20
             && m.key.len() >= 3
@@ -1812,6 +1824,21 @@ mod tests {
                 "Maple Hollow Organic Farms Inc. has read and accepts the terms of this retainer.",
             ],
             &["1:Maple Hollow Organic Farms Inc."],
+        );
+        // A party defined without a suffix drifts like one with it; a public body does not.
+        check(
+            &[
+                "We will help the Catskill Highlanders Pipe Band (the \"Band\") recover its fees.",
+                "Please note that the check is from the Catskill Highland Pipe Band.",
+            ],
+            &["1:Catskill Highland Pipe Band"],
+        );
+        check(
+            &[
+                "It complained to the State Water Resources Control Board (the \"State Board\").",
+                "The Regional Water Quality Control Board may also act.",
+            ],
+            &[],
         );
         check(
             &[

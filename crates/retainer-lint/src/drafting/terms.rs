@@ -383,7 +383,7 @@ const INSTITUTION_HEADS: &[&str] = &[
 ];
 
 /// Whether a phrase ending in `word` names an institution, an enactment or a place.
-fn institution_head(word: &str) -> bool {
+pub(super) fn institution_head(word: &str) -> bool {
     INSTITUTION_HEADS.contains(&word) || PLACE_HEADS.contains(&word)
 }
 

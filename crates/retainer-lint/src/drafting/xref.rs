@@ -158,6 +158,38 @@ fn other_document_discussed(before: &str, targets: &Targets) -> bool {
         })
 }
 
+/// Someone's own document, in lower case: "your written partnership agreement", "its lease",
+/// "the landlord's contract".
+static OWNED_DOCUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:your|its|their|his|her|the\s+[\w-]+(?:'s|’s))\s+(?P<words>(?:[\w-]+\s+){0,3}?)(?:agreement|contract|lease|deed|policy|constitution|by-?laws)\b")
+        .unwrap_or_else(|_| unreachable!("static regex"))
+});
+
+/// Whether the sentence holding a reference has already named someone's own document ("Your
+/// written partnership agreement of March 2021 allows either partner to end it on 60 days'
+/// notice under clause 18"): the reference is to that document, unless the words name the
+/// letter itself ("your retainer agreement", "your costs agreement").
+fn document_owned_earlier_in_sentence(before: &str) -> bool {
+    let sentence = before.rsplit(['.', '!', '?', ';']).next().unwrap_or(before);
+    OWNED_DOCUMENT.captures_iter(sentence).any(|c| {
+        c.name("words").is_some_and(|w| {
+            !w.as_str().split_whitespace().any(|w| {
+                matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "retainer"
+                        | "engagement"
+                        | "costs"
+                        | "fee"
+                        | "fees"
+                        | "client"
+                        | "services"
+                        | "legal"
+                )
+            })
+        })
+    })
+}
+
 const NUMBER: &str = r"\d+(?:\.\d+)*(?:\([a-z0-9]{1,4}\))*";
 
 static SECTION_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -342,6 +374,9 @@ pub fn cross_references(doc: &Document) -> Vec<Finding> {
     let targets = Targets::collect(doc);
     let tops = targets.tops();
     let check_sections = targets.numbers.len() >= 2;
+    // References already read as another document's ("under clause 18" of a partnership
+    // agreement): the same words later in the letter mean the same part.
+    let mut external: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
     for (index, block) in prose(doc) {
         let text = &block.text;
@@ -359,7 +394,7 @@ pub fn cross_references(doc: &Document) -> Vec<Finding> {
             continue; // "Section 3 - Fees" is a heading, not a reference
         }
         if check_sections {
-            section_refs(index, text, &targets, &tops, &mut out);
+            section_refs(index, text, &targets, &tops, &mut external, &mut out);
         }
         schedule_refs(index, text, &targets, &mut out);
     }
@@ -372,6 +407,7 @@ fn section_refs(
     text: &str,
     targets: &Targets,
     tops: &BTreeSet<u32>,
+    external: &mut HashSet<String>,
     out: &mut Vec<Finding>,
 ) {
     for caps in SECTION_REF.captures_iter(text) {
@@ -379,11 +415,19 @@ fn section_refs(
         else {
             continue;
         };
+        let key = format!(
+            "{} {}",
+            kw.as_str().to_ascii_lowercase().trim_end_matches('s'),
+            nums.as_str()
+        );
         if is_external(text, kw.start(), nums.end(), targets)
-            || is_land_description(text, nums.range())
             || of_another_document(text, nums.end(), targets)
             || glosses_another_documents_clause(text, all.start())
         {
+            external.insert(key);
+            continue;
+        }
+        if is_land_description(text, nums.range()) || external.contains(&key) {
             continue;
         }
         // "Question 3 of the form" is no reference unless the letter's parts are questions.
@@ -594,7 +638,8 @@ fn is_external(text: &str, start: usize, end: usize, targets: &Targets) -> bool 
     let sub_numbered = text.get(start..end).is_some_and(|r| r.contains(['.', '(']));
     if !see_here
         && (sub_numbered && other_document_cited(before, targets)
-            || other_document_discussed(before, targets))
+            || other_document_discussed(before, targets)
+            || document_owned_earlier_in_sentence(before))
     {
         return true;
     }
@@ -1037,6 +1082,28 @@ mod tests {
                 "This is our disclosure under section 174 of the Legal Profession Uniform Law (NSW). Once signed it is an agreement under section 181.",
             )]),
             &[],
+        );
+        // Someone else's agreement named earlier in the sentence, in lower case.
+        check(
+            &with(&[(
+                P,
+                "Your written partnership agreement allows either partner to end it on 60 days' notice under clause 8. See clause 9 for our fees.",
+            )]),
+            &["6:clause 9"],
+        );
+        // The same words later in the letter mean the same part.
+        check(
+            &with(&[
+                (
+                    P,
+                    "Your partnership agreement lets either partner end it under clause 8.",
+                ),
+                (
+                    P,
+                    "Under clause 8, the Partnership would then end. See clause 9.",
+                ),
+            ]),
+            &["7:clause 9"],
         );
         // An EU regulation's articles: "Article 12" after "Article 11 of the P2B Regulation".
         check(
