@@ -1093,9 +1093,16 @@ fn holdout82_letters_recall_and_precision() {
 
 /// The eighty-third held-out set (`fixtures/holdout83/`), written on 2026-12-06 (session 20)
 /// by three more writers from the catalog alone, measured once before any rule was changed for
-/// it (rules as of `8e957f1`). Not yet studied: no floor until it is.
+/// it (rules as of `8e957f1`): 80/86 found, 9 false errors/warnings (one of the three clean
+/// letters clean). Studied in session 20 (86/86, none false): in plain text a line ending in
+/// ':' whose last word cannot end a title ("You agree to:", "Our retainer does not include:")
+/// leads into its list instead of heading a section; "billed at applicable paralegal rates";
+/// "She knows the file well and will be happy to answer any questions you have about the
+/// claim" (a clause with no subject continues the one before); "Any offer to settle will be
+/// passed to you promptly"; a deposit "they pay" for a microphone kit; "the Land Registry
+/// Services". The plain-text change moves three section-level findings of earlier sets
+/// (holdout14, holdout28, holdout55) from the lead-in line to the real section heading.
 #[test]
 fn holdout83_letters_recall_and_precision() {
-    let (seeded, found, false_pos) = held_out("holdout83");
-    eprintln!("holdout83: {found}/{seeded}, {false_pos} false");
+    floor("holdout83", ALL, 0);
 }

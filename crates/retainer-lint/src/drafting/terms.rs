@@ -1005,7 +1005,13 @@ pub fn undefined_terms(doc: &Document) -> Vec<Finding> {
             // Territory" are ordinary words capitalised into a term.
             let ordinary_first = PLACE_HEADS.contains(&last)
                 && (participle_first(&words) || words.first() == Some(&"Exclusive"));
-            let institution = institution_head(last) && !ordinary_first;
+            // "the Land Registry Services": a public body's name with its kind inside it.
+            let body_inside = words.len() > 1
+                && words[..words.len() - 1].iter().any(|w| {
+                    // Not "Agency" or "Commission": "the Agency Agreement" is a contract.
+                    matches!(*w, "Registry" | "Ministry" | "Department")
+                });
+            let institution = (institution_head(last) || body_inside) && !ordinary_first;
             if words.contains(&"of")
                 || institution && (words.len() > 1 || !DEFINED_TERM_HEADS.contains(&term))
             {
@@ -1343,6 +1349,12 @@ mod tests {
             undefined_terms,
             &["We will need the original signed Waiver and any earlier versions."],
             &["0:the original signed Waiver"],
+        );
+        // A public body with its kind inside its name.
+        check(
+            undefined_terms,
+            &["We will register the lease with the Land Registry Services."],
+            &[],
         );
         // The definition it asks for is the term alone.
         let found = undefined_terms(&paragraphs(&["Bring the signed Waiver."]));

@@ -218,8 +218,46 @@ fn is_heading(line: &str) -> bool {
         && !line.contains(',')
         && !line.starts_with("Dear ")
         && list_marker(line).is_none()
-        && !starts_with_clause_number(line);
+        && !starts_with_clause_number(line)
+        && !leads_into_a_list(line);
     capitals || colon
+}
+
+/// A line ending in ':' whose last word cannot end a title: the start of a sentence that the
+/// list below completes ("You agree to:", "Our retainer does not include:", "We will:").
+fn leads_into_a_list(line: &str) -> bool {
+    let last = line
+        .trim_end_matches(':')
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        last.as_str(),
+        "to" | "that"
+            | "will"
+            | "must"
+            | "shall"
+            | "should"
+            | "can"
+            | "may"
+            | "is"
+            | "are"
+            | "be"
+            | "include"
+            | "includes"
+            | "including"
+            | "cover"
+            | "covers"
+            | "as"
+            | "follows"
+            | "for"
+            | "of"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+    )
 }
 
 /// Whether `line` opens with a clause number of two or more levels: "4.1 ", "12.3.2 ".
@@ -292,6 +330,9 @@ mod tests {
         assert!(!is_heading("Scope of engagement"));
         assert!(!is_heading("- the following:"));
         assert!(!is_heading("4.1 Our work does not include:"));
+        assert!(!is_heading("You agree to:"));
+        assert!(!is_heading("Our retainer does not include:"));
+        assert!(!is_heading("We will:"));
         assert!(is_heading("4. WHAT IS NOT INCLUDED"));
         assert!(!is_heading(&"IN NO EVENT SHALL ".repeat(10)));
     }

@@ -227,16 +227,38 @@ fn clause_about(
     if clause == *sentence {
         return true;
     }
-    let words = text.get(clause.clone()).unwrap_or("");
-    let pronoun = words
+    let names_them = |clause: &Range<usize>| {
+        let words = text.get(clause.clone()).unwrap_or("");
+        let pronoun = words
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| is_pronoun(&w.to_lowercase()));
+        pronoun
+            || parts.iter().any(|p| contains_word(words, p))
+            || scan
+                .find(block, role)
+                .iter()
+                .any(|r| clause.contains(&r.start) && is_the_firms(text, r))
+    };
+    if names_them(&clause) {
+        return true;
+    }
+    // A clause with no subject of its own continues the one before it: "She knows the file
+    // well and will be happy to answer any questions you have about the claim".
+    let first = text
+        .get(clause.clone())
+        .unwrap_or("")
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| is_pronoun(&w.to_lowercase()));
-    pronoun
-        || parts.iter().any(|p| contains_word(words, p))
-        || scan
-            .find(block, role)
-            .iter()
-            .any(|r| clause.contains(&r.start) && is_the_firms(text, r))
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let continues = matches!(first.as_str(), "will" | "shall" | "can" | "may" | "also");
+    continues
+        && clause.start > sentence.start
+        && names_them(&clause_at(
+            text,
+            sentence.clone(),
+            clause.start.saturating_sub(2),
+        ))
 }
 
 /// A pronoun (in lower case) that stands for a person already named: "she", "he", "they",
