@@ -1109,9 +1109,13 @@ fn holdout83_letters_recall_and_precision() {
 
 /// The eighty-fourth held-out set (`fixtures/holdout84/`), written on 2026-12-06 (session 20)
 /// by three more writers from the catalog alone, measured once before any rule was changed for
-/// it (rules as of `2753543`). Not yet studied: no floor until it is.
+/// it (rules as of `2753543`): 80/85 found, 3 false errors/warnings (two of the three clean
+/// letters clean). Studied in session 20 (85/85, none false): "recovering the non-refundable
+/// deposit ... that the Club paid"; "If any of it remains after completion, we will return
+/// it"; "New York State may refer it for collection and add interest"; "at the firm's clerk
+/// rate"; "the emails with the Society" as documents to review, not a statement on billing
+/// calls and emails.
 #[test]
 fn holdout84_letters_recall_and_precision() {
-    let (seeded, found, false_pos) = held_out("holdout84");
-    eprintln!("holdout84: {found}/{seeded}, {false_pos} false");
+    floor("holdout84", ALL, 0);
 }
