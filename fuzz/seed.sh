@@ -36,4 +36,9 @@ for p in sorted(pathlib.Path("../rules").glob("*.toml")):
     for n, (a, b) in enumerate(zip(starts, starts[1:] + [len(text)])):
         (cfg / f"{p.stem}-{n:03}").write_bytes(head + (header + text[a:b]).encode())
 PY
+# Minimized corpora saved from earlier long runs (fuzz/saved/TARGET.tar.xz), so that a run on
+# a new machine resumes where the last one stopped instead of starting from the seeds.
+for saved in saved/*.tar.xz; do
+  [ -e "$saved" ] && tar -C corpus -xJf "$saved"
+done
 echo "seeds in fuzz/corpus/; the shared corpus ($shared) and fixtures/ are read in place"
