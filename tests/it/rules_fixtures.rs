@@ -1122,9 +1122,12 @@ fn holdout84_letters_recall_and_precision() {
 
 /// The eighty-fifth held-out set (`fixtures/holdout85/`), written on 2026-12-06 (session 20) by
 /// three more writers from the catalog alone, measured once before any rule was changed for it
-/// (rules as of `fc74bbf`). Not yet studied: no floor until it is.
+/// (rules as of `fc74bbf`): 77/79 found, 2 false errors/warnings (two of the three clean
+/// letters clean). Studied in session 20 (77/79, none false): the landlord's "£1,500 deposit it
+/// holds under clause 14 of the Licence". Left: "We will respond to your emails within five
+/// business days, and sooner where a court deadline requires" (the word "deadline" marks the
+/// whole sentence as about a court's time limit, not ours).
 #[test]
 fn holdout85_letters_recall_and_precision() {
-    let (seeded, found, false_pos) = held_out("holdout85");
-    eprintln!("holdout85: {found}/{seeded}, {false_pos} false");
+    floor("holdout85", 77, 0);
 }

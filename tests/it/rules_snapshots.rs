@@ -1,5 +1,5 @@
 //! Snapshots of every finding on every fixture letter (`fixtures/letters/`, `fixtures/holdout/`,
-//! `fixtures/holdout2/` to `fixtures/holdout84/`), one file per letter under `tests/it/snapshots/`. The expected files
+//! `fixtures/holdout2/` to `fixtures/holdout85/`), one file per letter under `tests/it/snapshots/`. The expected files
 //! beside the letters say which findings must and must not appear (see `rules_fixtures.rs`);
 //! these pin everything else: the exact words each finding points at, its message, the
 //! info-level findings, and the order. A change to a rule shows here as a diff to review
@@ -477,4 +477,9 @@ fn findings_on_holdout83_letters() {
 #[test]
 fn findings_on_holdout84_letters() {
     snapshot_dir("holdout84");
+}
+
+#[test]
+fn findings_on_holdout85_letters() {
+    snapshot_dir("holdout85");
 }
