@@ -808,6 +808,7 @@ mod tests {
         LazyLock::force(&INLINE_LETTER);
         LazyLock::force(&SCHEDULE_REF);
         LazyLock::force(&NAMED_DOCUMENT);
+        LazyLock::force(&OWNED_DOCUMENT);
     }
 
     /// `expected` lists the flagged words as `block:words`.

@@ -244,13 +244,7 @@ fn clause_about(
     }
     // A clause with no subject of its own continues the one before it: "She knows the file
     // well and will be happy to answer any questions you have about the claim".
-    let first = text
-        .get(clause.clone())
-        .unwrap_or("")
-        .split(|c: char| !c.is_alphabetic())
-        .find(|w| !w.is_empty())
-        .unwrap_or("")
-        .to_lowercase();
+    let first = first_word(text.get(clause.clone()).unwrap_or(""));
     let continues = matches!(first.as_str(), "will" | "shall" | "can" | "may" | "also");
     continues
         && clause.start > sentence.start
@@ -267,16 +261,18 @@ fn is_pronoun(word: &str) -> bool {
     matches!(word, "she" | "he" | "they" | "her" | "his" | "their")
 }
 
+/// The first word of `text`, in lower case.
+fn first_word(text: &str) -> String {
+    text.split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
 /// Whether the sentence's subject is "she", "he", "they" (or "her", "his", "their"): its first
 /// word, or the first after an opening clause ("When I am away, she can also …", "Because
 /// she knows the file, she can …").
 fn subject_pronoun(sentence: &str) -> bool {
-    let first_word = |s: &str| {
-        s.split(|c: char| !c.is_alphabetic())
-            .find(|w| !w.is_empty())
-            .unwrap_or("")
-            .to_lowercase()
-    };
     if is_pronoun(&first_word(sentence)) {
         return true;
     }
