@@ -6,11 +6,13 @@
 # coverage of everything found so far and the gain is what that chunk found. Exits non-zero if
 # the target crashes; the input is then in fuzz/artifacts/TARGET/. MAX_CHUNKS=N stops after N
 # chunks even if the last one still gained (the last line then says so), to share out a budget.
+# The target's dictionary, dicts/TARGET.dict, is passed with -dict when there is one.
 set -euo pipefail
 cd "$(dirname "$0")"
 target="$1"; chunk="${2:-1200}"; shift $(( $# > 1 ? 2 : 1 ))
 extra=()
 [ "$target" = lint ] && extra+=(-max_len=4096)
+[ -f "dicts/$target.dict" ] && extra+=(-dict="dicts/$target.dict")
 mkdir -p logs
 n=0
 while :; do
